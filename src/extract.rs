@@ -1,0 +1,418 @@
+//! The extractor: from an article's title and body (never its chrome or
+//! comments), the forces, places and claims an analyst reads first. Built
+//! once and shared by the CLI, the reader and the benchmarks.
+
+pub mod claims;
+pub mod entities;
+pub mod fold;
+pub mod tables;
+
+use crate::model::{Article, ByteSpan, Claim, Force, Location, Mention, Summary};
+use entities::{Hit, Matcher, Target};
+use serde::Serialize;
+use std::collections::HashMap;
+use tables::{TableError, Tables};
+
+pub struct Extractor {
+    matcher: Matcher,
+}
+
+/// Words after a country name that make it an adjective or an actor
+/// ("Russia-backed", "US forces", "Syria's army") rather than a place.
+const ACTOR_WORDS: &[&str] = &[
+    "forces",
+    "force",
+    "troops",
+    "army",
+    "military",
+    "jets",
+    "warplanes",
+    "aircraft",
+    "drones",
+    "strikes",
+    "airstrikes",
+    "government",
+    "officials",
+    "ministry",
+    "media",
+    "control",
+    "president",
+    "regime",
+    "authorities",
+    "navy",
+    "soldiers",
+    "air",
+    "backed",
+    "led",
+    "run",
+    "allies",
+    "ally",
+    "state",
+];
+
+impl Extractor {
+    pub fn new(tables: &Tables) -> Extractor {
+        Extractor {
+            matcher: Matcher::new(tables),
+        }
+    }
+
+    /// The shipped tables plus the analyst's `extend.toml` in the config
+    /// dir, when there is one.
+    pub fn load_default() -> Result<Extractor, TableError> {
+        let mut t = Tables::builtin()?;
+        let ext = crate::paths::config_dir().join("extend.toml");
+        if ext.is_file() {
+            t.extend_from_file(&ext)?;
+        }
+        Ok(Extractor::new(&t))
+    }
+
+    pub fn extract(&self, a: &Article) -> Summary {
+        let text = a.text.as_str();
+        let spans = a.extraction_spans();
+        let mut hits: Vec<Hit> = Vec::new();
+        for s in &spans {
+            self.matcher.find(text, s.start, s.end, &mut hits);
+        }
+        let forces = self.forces(text, &hits);
+        let locations = self.locations(text, a, &hits);
+        let claims = self.claims(text, a, &hits);
+        Summary {
+            forces,
+            locations,
+            claims,
+        }
+    }
+
+    fn forces(&self, text: &str, hits: &[Hit]) -> Vec<Force> {
+        let mut by_force: HashMap<usize, Vec<Mention>> = HashMap::new();
+        let mut first: HashMap<usize, usize> = HashMap::new();
+        for h in hits.iter().filter(|h| !h.generic) {
+            if let Target::Force(i) = h.target {
+                by_force
+                    .entry(i)
+                    .or_default()
+                    .push(mention(text, h.start, h.end));
+                first.entry(i).or_insert(h.start);
+            }
+        }
+        // Generic back-references join the named force they can refer to:
+        // the one named nearest before them, else nearest after.
+        let mut i = 0;
+        while i < hits.len() {
+            let h = &hits[i];
+            let group: Vec<&Hit> = hits[i..]
+                .iter()
+                .take_while(|g| g.start == h.start && g.end == h.end)
+                .collect();
+            i += group.len();
+            if !h.generic {
+                continue;
+            }
+            let candidates: Vec<usize> = group
+                .iter()
+                .filter_map(|g| match g.target {
+                    Target::Force(f) if by_force.contains_key(&f) => Some(f),
+                    _ => None,
+                })
+                .collect();
+            let nearest = |f: &usize| {
+                by_force[f]
+                    .iter()
+                    .map(|m| {
+                        if m.start <= h.start {
+                            h.start - m.start
+                        } else {
+                            (m.start - h.start) * 4
+                        }
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+            if let Some(f) = candidates.iter().copied().min_by_key(nearest) {
+                by_force
+                    .entry(f)
+                    .or_default()
+                    .push(mention(text, h.start, h.end));
+            }
+        }
+        let mut out: Vec<(usize, Force)> = by_force
+            .into_iter()
+            .map(|(i, mut mentions)| {
+                mentions.sort_by_key(|m| m.start);
+                let e = &self.matcher.forces[i];
+                (
+                    first[&i],
+                    Force {
+                        name: e.name.clone(),
+                        kind: e.kind.clone(),
+                        mentions,
+                    },
+                )
+            })
+            .collect();
+        out.sort_by_key(|(f, _)| *f);
+        out.into_iter().map(|(_, f)| f).collect()
+    }
+
+    fn locations(&self, text: &str, a: &Article, hits: &[Hit]) -> Vec<Location> {
+        let mut by_place: Vec<(usize, Location)> = Vec::new();
+        let mut index: HashMap<usize, usize> = HashMap::new();
+        for h in hits {
+            let Target::Place(i) = h.target else { continue };
+            let e = &self.matcher.places[i];
+            if e.kind == "country" && used_as_actor(text, h.start, h.end) {
+                continue;
+            }
+            let slot = *index.entry(i).or_insert_with(|| {
+                by_place.push((
+                    h.start,
+                    Location {
+                        name: e.name.clone(),
+                        kind: e.kind.clone(),
+                        lat: e.lat,
+                        lon: e.lon,
+                        country: (!e.country.is_empty()).then(|| e.country.clone()),
+                        mentions: Vec::new(),
+                    },
+                ));
+                by_place.len() - 1
+            });
+            by_place[slot]
+                .1
+                .mentions
+                .push(mention(text, h.start, h.end));
+        }
+        // Places the gazetteer lacks, from context ("the town of X").
+        let mut found = Vec::new();
+        for s in &a.body {
+            entities::context_places(text, s.start, s.end, &mut found);
+        }
+        let mut unknown: HashMap<String, usize> = HashMap::new();
+        for c in found {
+            let overlaps = hits.iter().any(|h| h.start < c.end && c.start < h.end);
+            if overlaps || !self.matcher.is_new_name(&c.name) {
+                continue;
+            }
+            let key = fold::key(&c.name);
+            if unknown.contains_key(&key) {
+                continue;
+            }
+            let mentions = occurrences(text, &a.extraction_spans(), &c.name);
+            let first = mentions.first().map_or(c.start, |m| m.start);
+            unknown.insert(key, by_place.len());
+            by_place.push((
+                first,
+                Location {
+                    name: c.name,
+                    kind: c.kind.to_string(),
+                    lat: None,
+                    lon: None,
+                    country: None,
+                    mentions,
+                },
+            ));
+        }
+        by_place.sort_by_key(|(f, _)| *f);
+        by_place.into_iter().map(|(_, l)| l).collect()
+    }
+
+    fn claims(&self, text: &str, a: &Article, hits: &[Hit]) -> Vec<Claim> {
+        let speakers_in = |s: usize, e: usize| -> Vec<(usize, usize, String)> {
+            hits.iter()
+                .filter(|h| {
+                    h.start >= s
+                        && h.end <= e
+                        && matches!(h.target, Target::Source(_) | Target::Force(_))
+                })
+                .filter(|h| matches!(h.target, Target::Source(_)) || !h.generic)
+                .map(|h| (h.start, h.end, self.speaker_name(text, h)))
+                .collect()
+        };
+        let mut out = Vec::new();
+        let mut last_named: Option<String> = None;
+        let paragraphs: Vec<(ByteSpan, bool)> = a
+            .title_span
+            .map(|t| (t, true))
+            .into_iter()
+            .chain(a.body.iter().map(|b| (*b, false)))
+            .collect();
+        for (para, is_title) in paragraphs {
+            let mut carried: Option<String> = None;
+            let mut carried_date: Option<String> = None;
+            for (s, e) in claims::sentences(text, para.start, para.end) {
+                let speakers = speakers_in(s, e);
+                let attr = match claims::attribution(text, s, e, &speakers) {
+                    Some(claims::Attribution::Named(n)) => Some(n),
+                    Some(claims::Attribution::Pronoun) => {
+                        carried.clone().or_else(|| last_named.clone())
+                    }
+                    None => carried.clone(),
+                };
+                let date = claims::date_in(&text[s..e]).or_else(|| carried_date.clone());
+                for q in claims::quantities(text, s, e) {
+                    out.push(Claim {
+                        text: text[s..e].to_string(),
+                        value: q.value,
+                        high: q.high,
+                        unit: q.unit,
+                        quantity: text[q.start..q.end].to_string(),
+                        source: if is_title {
+                            None
+                        } else {
+                            attr.clone().map(|n| clean_source(&n))
+                        },
+                        date: date.clone(),
+                        start: s,
+                        end: e,
+                        quantity_start: q.start,
+                        quantity_end: q.end,
+                    });
+                }
+                if attr.is_some() && !is_title {
+                    carried = attr.clone();
+                    last_named = attr;
+                }
+                carried_date = date;
+            }
+        }
+        out
+    }
+}
+
+impl Extractor {
+    /// How a speaker is reported: as printed, unless the printed form
+    /// wraps the table's name ("ISIS-linked news agency Amaq" → "Amaq").
+    fn speaker_name(&self, text: &str, h: &Hit) -> String {
+        let surface = &text[h.start..h.end];
+        let canon = match h.target {
+            Target::Source(i) => &self.matcher.sources[i].name,
+            Target::Force(i) => &self.matcher.forces[i].name,
+            Target::Place(_) => return surface.to_string(),
+        };
+        let (sk, ck) = (fold::key(surface), fold::key(canon));
+        if sk != ck && format!(" {sk} ").contains(&format!(" {ck} ")) {
+            canon.clone()
+        } else {
+            surface.to_string()
+        }
+    }
+}
+
+fn clean_source(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.trim_end_matches(['\'', '’'])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_string()
+}
+
+fn mention(text: &str, start: usize, end: usize) -> Mention {
+    Mention {
+        text: text[start..end].to_string(),
+        start,
+        end,
+    }
+}
+
+/// A country followed by a hyphen ("US-led") or by an actor word ("Syrian
+/// forces", "Syria's army") is not a place.
+fn used_as_actor(text: &str, _start: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    if rest.starts_with(['-', '‐', '‑']) {
+        return true;
+    }
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .or_else(|| rest.strip_prefix(['\'', '’']))
+        .unwrap_or(rest);
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    ACTOR_WORDS.contains(&next.to_lowercase().as_str())
+}
+
+/// Every occurrence of `name` (as printed) in the spans, word-bounded.
+fn occurrences(text: &str, spans: &[ByteSpan], name: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for s in spans {
+        let hay = &text[s.start..s.end];
+        let mut from = 0;
+        while let Some(p) = hay[from..].find(name) {
+            let a = s.start + from + p;
+            let b = a + name.len();
+            let before_ok = text[..a]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[b..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                out.push(mention(text, a, b));
+            }
+            from += p + name.len();
+        }
+    }
+    out
+}
+
+/// What `sitrep extract` prints for one article (EXTRACT-CONTRACT.md).
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub format: crate::model::Format,
+    pub source_site: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub title: &'a str,
+    pub body: String,
+    pub comments: Vec<RecordComment<'a>>,
+    pub forces: &'a [Force],
+    pub locations: &'a [Location],
+    pub claims: &'a [Claim],
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecordComment<'a> {
+    pub author: Option<&'a str>,
+    pub depth: usize,
+    pub text: &'a str,
+}
+
+impl<'a> Record<'a> {
+    pub fn new(a: &'a Article, s: &'a Summary) -> Record<'a> {
+        Record {
+            id: &a.id.0,
+            path: &a.path,
+            format: a.format,
+            source_site: a.source_site.as_deref(),
+            url: a.url.as_deref(),
+            date: a.date.as_deref(),
+            title: &a.title,
+            body: a.body_text(),
+            comments: a
+                .comments
+                .iter()
+                .map(|c| RecordComment {
+                    author: c.author.as_deref(),
+                    depth: c.depth,
+                    text: &c.text,
+                })
+                .collect(),
+            forces: &s.forces,
+            locations: &s.locations,
+            claims: &s.claims,
+        }
+    }
+}

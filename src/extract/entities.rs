@@ -1,0 +1,422 @@
+//! Finding forces, sources and places: one Aho-Corasick automaton over the
+//! folded forms of every alias (leftmost-longest, so "Free Syrian Army"
+//! beats "Syrian Army" and "Deir ez-Zor airbase" beats "Deir ez-Zor"),
+//! case rules checked on the original text, generic back-references tied to
+//! a named force, and context rules for places the gazetteer lacks.
+
+use super::fold::{self, Folded};
+use super::tables::Tables;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Force(usize),
+    Source(usize),
+    Place(usize),
+}
+
+/// How a pattern must look in the original text to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// An abbreviation: every letter upper case, as listed ("SAA", "HTS").
+    Exact,
+    /// A proper name: its first letter upper case.
+    Capital,
+    /// Any case: generic back-references ("government troops").
+    Any,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// Entities the pattern names; generics may name several.
+    targets: Vec<Target>,
+    case: Case,
+    generic: bool,
+    ambiguous: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ForceEntry {
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceEntry {
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceEntry {
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// One match in an article, at its original byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub target: Target,
+    pub start: usize,
+    pub end: usize,
+    pub generic: bool,
+}
+
+pub struct Matcher {
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+    pub forces: Vec<ForceEntry>,
+    pub sources: Vec<SourceEntry>,
+    pub places: Vec<PlaceEntry>,
+    /// Folded keys of every alias of every known entity, and stopwords:
+    /// names a context rule must not report as a new place.
+    known_keys: HashSet<String>,
+    stopwords: HashSet<String>,
+}
+
+/// " deir  zor " from "deir zor": the matcher's padded form.
+fn padded(key: &str) -> String {
+    format!(" {} ", key.replace(' ', "  "))
+}
+
+fn case_of(alias: &str) -> Case {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    if !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase()) {
+        Case::Exact
+    } else if alias
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase)
+    {
+        // "al-Qaeda" folds to "qaeda": the name proper still wants a capital.
+        if fold::key(alias).split(' ').next()
+            != alias
+                .split([' ', '-'])
+                .next()
+                .map(|w| w.to_lowercase())
+                .as_deref()
+        {
+            Case::Capital
+        } else {
+            Case::Any
+        }
+    } else {
+        Case::Capital
+    }
+}
+
+impl Matcher {
+    pub fn new(t: &Tables) -> Matcher {
+        let stopwords: HashSet<String> = t.stopwords.iter().map(|w| fold::key(w)).collect();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut known_keys = HashSet::new();
+        // Place aliases compete: a curated site, then a country, then the
+        // most populous place keeps a shared alias.
+        let mut place_rank: HashMap<String, (u8, u64)> = HashMap::new();
+        let mut add = |key: String,
+                       target: Target,
+                       case: Case,
+                       generic: bool,
+                       ambiguous: bool,
+                       rank: Option<(u8, u64)>| {
+            if key.is_empty() {
+                return;
+            }
+            match index.get(&key) {
+                Some(&i) => {
+                    let p: &mut Pattern = &mut patterns[i];
+                    if let (Some(r), Target::Place(_)) = (rank, target) {
+                        let old = place_rank.get(&key).copied().unwrap_or((0, 0));
+                        if p.targets.iter().all(|t| matches!(t, Target::Place(_))) && r > old {
+                            p.targets = vec![target];
+                            place_rank.insert(key, r);
+                        }
+                        return;
+                    }
+                    if generic && p.generic {
+                        if !p.targets.contains(&target) {
+                            p.targets.push(target);
+                        }
+                    } else if p.generic && !generic {
+                        *p = Pattern {
+                            targets: vec![target],
+                            case,
+                            generic,
+                            ambiguous,
+                        };
+                    }
+                    // Otherwise the first table to claim an alias keeps it
+                    // (forces before sources before places).
+                }
+                None => {
+                    index.insert(key.clone(), patterns.len());
+                    if let Some(r) = rank {
+                        place_rank.insert(key.clone(), r);
+                    }
+                    keys.push(padded(&key));
+                    patterns.push(Pattern {
+                        targets: vec![target],
+                        case,
+                        generic,
+                        ambiguous,
+                    });
+                }
+            }
+        };
+        let mut forces = Vec::new();
+        for (i, f) in t.forces.iter().enumerate() {
+            forces.push(ForceEntry {
+                name: f.name.clone(),
+                kind: f.kind.clone(),
+                country: f.country.clone(),
+            });
+            for a in f.aliases.iter().chain(std::iter::once(&f.name)) {
+                let k = fold::key(a);
+                known_keys.insert(k.clone());
+                add(k, Target::Force(i), case_of(a), false, false, None);
+            }
+            for a in &f.ambiguous {
+                add(
+                    fold::key(a),
+                    Target::Force(i),
+                    Case::Exact,
+                    false,
+                    true,
+                    None,
+                );
+            }
+            for a in &f.generic {
+                add(fold::key(a), Target::Force(i), Case::Any, true, false, None);
+            }
+        }
+        let mut sources = Vec::new();
+        for (i, s) in t.sources.iter().enumerate() {
+            sources.push(SourceEntry {
+                name: s.name.clone(),
+            });
+            for a in s.aliases.iter().chain(std::iter::once(&s.name)) {
+                let k = fold::key(a);
+                known_keys.insert(k.clone());
+                add(k, Target::Source(i), case_of(a), false, false, None);
+            }
+            for a in &s.generic {
+                add(
+                    fold::key(a),
+                    Target::Source(i),
+                    Case::Any,
+                    true,
+                    false,
+                    None,
+                );
+            }
+        }
+        let mut places = Vec::new();
+        for (i, p) in t.places.iter().enumerate() {
+            places.push(PlaceEntry {
+                name: p.name.clone(),
+                kind: p.kind.clone(),
+                country: p.country.clone(),
+                lat: p.lat,
+                lon: p.lon,
+            });
+            let tier = if p.curated {
+                3
+            } else if p.kind == "country" {
+                2
+            } else {
+                1
+            };
+            for a in p.aliases.iter().chain(std::iter::once(&p.name)) {
+                let k = fold::key(a);
+                if k.is_empty() || (!k.contains(' ') && (stopwords.contains(&k) || k.len() < 3)) {
+                    continue;
+                }
+                known_keys.insert(k.clone());
+                let case = if case_of(a) == Case::Exact {
+                    Case::Exact
+                } else {
+                    Case::Capital
+                };
+                add(
+                    k,
+                    Target::Place(i),
+                    case,
+                    false,
+                    false,
+                    Some((tier, p.population)),
+                );
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .expect("alias automaton");
+        Matcher {
+            ac,
+            patterns,
+            forces,
+            sources,
+            places,
+            known_keys,
+            stopwords,
+        }
+    }
+
+    /// Every match in `text[start..end]`.
+    pub fn find(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit>) {
+        let folded = fold::fold_span(text, start, end);
+        for m in self.ac.find_iter(&folded.text) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            // Skip the padding spaces to reach the token's own bytes.
+            let (s, e) = folded.original(m.start() + 1, m.end() - 1);
+            let orig = &text[s..e];
+            if !case_ok(p.case, orig) || (p.ambiguous && !ambiguous_ok(text, s, e)) {
+                continue;
+            }
+            for &target in &p.targets {
+                out.push(Hit {
+                    target,
+                    start: s,
+                    end: e,
+                    generic: p.generic,
+                });
+            }
+        }
+        let _ = &folded as &Folded;
+    }
+
+    /// Whether a name a context rule found is new: not an alias of any
+    /// known entity and not a stopword.
+    pub fn is_new_name(&self, name: &str) -> bool {
+        let k = fold::key(name);
+        !k.is_empty()
+            && !self.known_keys.contains(&k)
+            && !k.split(' ').all(|w| self.stopwords.contains(w))
+    }
+
+    /// The known place a name resolves to, if any.
+    pub fn place_named(&self, name: &str) -> Option<usize> {
+        let k = padded(&fold::key(name));
+        self.ac.find(&k).and_then(|m| {
+            (m.start() == 0 && m.end() == k.len())
+                .then(|| {
+                    self.patterns[m.pattern().as_usize()]
+                        .targets
+                        .iter()
+                        .find_map(|t| match t {
+                            Target::Place(i) => Some(*i),
+                            _ => None,
+                        })
+                })
+                .flatten()
+        })
+    }
+}
+
+fn case_ok(case: Case, orig: &str) -> bool {
+    match case {
+        Case::Any => true,
+        Case::Exact => orig
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase),
+        Case::Capital => orig
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+    }
+}
+
+static AMBIGUOUS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-‐‑](?:held|controlled|linked|affiliated|run|occupied)\b|\s+(?:fighters?|militants?|terrorists?|group|members?|cells?|positions?|convoy|jihadists?|forces|units?|commanders?|brigades?|troops)\b|\s+(?:twelve|two|three|four|five|several|\d))")
+        .unwrap()
+});
+
+/// "IS" and its kind only count as the force in a force context: "the IS",
+/// "IS fighters", "IS-held".
+fn ambiguous_ok(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].trim_end();
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    prev_word.eq_ignore_ascii_case("the")
+        || prev_word.eq_ignore_ascii_case("of")
+        || AMBIGUOUS_AFTER.is_match(&text[e..])
+}
+
+/// Context rules for places the gazetteer lacks. Each yields the name as
+/// printed and the kind its context implies.
+static NAME: &str = r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‐‑\s])?\p{Lu}[\p{L}'’]+(?:[-‐‑\s](?:(?:al|el|ad|an|ar|as|ash|at|az|ez|ibn|bin|Umm|Abu|Ibn|Bani|Beni|Tal|Tell|Ain|Ayn|Deir|Kafr|Jabal|Jebel|Wadi|Bir|Ras|Qasr|Khirbet)[-‐‑\s])?\p{Lu}[\p{L}'’]+){0,3})";
+
+static BEFORE_RULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:[Tt]he\s+(?:(?:[a-z]+|\p{{Lu}}[a-z]+)\s+)?(town|village|city|area|district|hamlet|settlement|neighbou?rhood|suburb|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station)\s+of|[Nn]ear(?:by)?|[Oo]utskirts\s+of|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+of|[Vv]icinity\s+of)\s+{NAME}"
+    ))
+    .unwrap()
+});
+static AFTER_RULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{NAME}\s+(village|town|area|district|neighbou?rhood|camp|airbase|air base|airport|crossing|oil field|gas field|dam|station|hills?|mountains?|desert|countryside|valley|plain|farms)\b"
+    ))
+    .unwrap()
+});
+
+/// A place a context rule found: name as printed, implied kind, offsets.
+pub struct ContextPlace {
+    pub name: String,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn kind_of(word: &str) -> &'static str {
+    match word.trim_end_matches('s') {
+        "town" => "town",
+        "village" | "hamlet" | "settlement" => "village",
+        "city" => "city",
+        "district" | "neighbourhood" | "neighborhood" | "suburb" => "district",
+        "camp" => "camp",
+        "airbase" | "air base" | "airport" | "base" => "airbase",
+        "crossing" => "crossing",
+        "oil field" => "oil_field",
+        "gas field" => "gas_field",
+        "dam" => "dam",
+        "station" => "station",
+        "hill" | "mountain" | "height" => "mountain",
+        "desert" => "desert",
+        "valley" => "valley",
+        _ => "site",
+    }
+}
+
+pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<ContextPlace>) {
+    let slice = &text[start..end];
+    for c in BEFORE_RULE.captures_iter(slice) {
+        let name = c.get(2).expect("name group");
+        let kind = c.get(1).map_or("site", |k| kind_of(k.as_str()));
+        out.push(ContextPlace {
+            name: name.as_str().to_string(),
+            kind,
+            start: start + name.start(),
+            end: start + name.end(),
+        });
+    }
+    for c in AFTER_RULE.captures_iter(slice) {
+        let name = c.get(1).expect("name group");
+        out.push(ContextPlace {
+            name: name.as_str().to_string(),
+            kind: kind_of(&c[2]),
+            start: start + name.start(),
+            end: start + name.end(),
+        });
+    }
+}

@@ -1,0 +1,11 @@
+//! sitrep: a terminal briefing reader for conflict reporting.
+//!
+//! The engine (`corpus`, `extract`) never depends on the terminal UI, so
+//! the CLI, the reader, the tests and the benchmarks drive the same code.
+
+pub mod cli;
+pub mod corpus;
+pub mod extract;
+pub mod model;
+pub mod paths;
+pub mod sanitize;

@@ -1,0 +1,202 @@
+//! The plain data every module speaks: articles as read, and the summary
+//! extracted from them. A byte span is the same type in the extractor's
+//! output, the store, the highlighter and the exports.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+/// A half-open byte range `[start, end)` into an article's `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ByteSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ByteSpan {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Self { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(&self, other: ByteSpan) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Stable id of an article: a content hash, so the same text always has the
+/// same id wherever the file lives.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(pub String);
+
+impl ArticleId {
+    /// 16 hex digits of BLAKE3 over the article's text as read.
+    pub fn of_text(text: &str) -> Self {
+        let hash = blake3::hash(text.as_bytes());
+        ArticleId(hash.to_hex()[..16].to_string())
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The input format an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Feed,
+    Jsonl,
+}
+
+/// One reader comment below an article. `depth` 0 is a top-level comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub author: Option<String>,
+    pub depth: usize,
+    pub text: String,
+    /// Where the comment's text lies in the article's `text`.
+    pub span: ByteSpan,
+}
+
+/// An article as read, split into its parts. `text` is what the reader shows
+/// and every span points into it. For scraped text and Markdown it is the
+/// decoded file (BOM stripped, CRLF normalised); for HTML, feeds and JSON
+/// Lines it is a plain-text rendering: the title, a blank line, the body
+/// paragraphs, and the comments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: ArticleId,
+    /// The file as given or found; items of a feed or JSON Lines file get
+    /// `FILE#N` (N counted from 1).
+    pub path: String,
+    pub format: Format,
+    pub source_site: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub title: String,
+    pub title_span: Option<ByteSpan>,
+    pub text: String,
+    /// The article body, paragraph by paragraph, in reading order.
+    pub body: Vec<ByteSpan>,
+    /// Site chrome: menus, widgets, captions, share bars, trailers.
+    pub chrome: Vec<ByteSpan>,
+    pub comments: Vec<Comment>,
+}
+
+impl Article {
+    /// The cleaned body: its paragraphs joined by blank lines.
+    pub fn body_text(&self) -> String {
+        let parts: Vec<&str> = self.body.iter().map(|s| s.slice(&self.text)).collect();
+        parts.join("\n\n")
+    }
+
+    /// Where the body ends in `text` (0 when there is no body).
+    pub fn body_end(&self) -> usize {
+        self.body.last().map_or(0, |s| s.end)
+    }
+
+    /// The spans the extractor reads: the title (when it lies in `text`),
+    /// then the body. Never chrome, never comments.
+    pub fn extraction_spans(&self) -> Vec<ByteSpan> {
+        let mut spans: Vec<ByteSpan> = self.title_span.into_iter().collect();
+        spans.extend(self.body.iter().copied());
+        spans
+    }
+}
+
+/// One occurrence of an entity in an article's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Mention {
+    pub fn span(&self) -> ByteSpan {
+        ByteSpan::new(self.start, self.end)
+    }
+}
+
+/// An armed actor, resolved to one canonical name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Force {
+    pub name: String,
+    pub kind: String,
+    pub mentions: Vec<Mention>,
+}
+
+/// A named place; coordinates are null for places the gazetteer lacks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub name: String,
+    pub kind: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub country: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A quantified assertion and who makes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The sentence (or clause) that states it.
+    pub text: String,
+    pub value: f64,
+    /// The upper bound of a range ("1,000-1,500"); `value` is the lower.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub high: Option<f64>,
+    pub unit: String,
+    /// The number and its unit as printed.
+    pub quantity: String,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    /// The sentence's span (`text`).
+    pub start: usize,
+    pub end: usize,
+    /// The number and its unit, within the sentence.
+    pub quantity_start: usize,
+    pub quantity_end: usize,
+}
+
+impl Claim {
+    pub fn span(&self) -> ByteSpan {
+        ByteSpan::new(self.start, self.end)
+    }
+}
+
+/// The structured summary of one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub forces: Vec<Force>,
+    pub locations: Vec<Location>,
+    pub claims: Vec<Claim>,
+}
+
+/// Where an input file went, when it did not become articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "skipped {}: {}", self.path.display(), self.reason)
+    }
+}
