@@ -226,7 +226,6 @@ impl Extractor {
                         && h.end <= e
                         && matches!(h.target, Target::Source(_) | Target::Force(_))
                 })
-                .filter(|h| matches!(h.target, Target::Source(_)) || !h.generic)
                 .map(|h| (h.start, h.end, self.speaker_name(text, h)))
                 .collect()
         };

@@ -166,6 +166,14 @@ const CHROME_PREFIX: &[&str] = &[
     "click here to enlarge",
     "click to expand",
     "click here to",
+    "share on ",
+    "share via ",
+    "our standards",
+    "sign up to",
+    "read the full",
+    "follow the latest",
+    "for more news",
+    "get the latest",
     "related:",
     "read more:",
     "read also:",
@@ -241,6 +249,10 @@ const TRAILER_EXACT: &[&str] = &["comments", "discussion", "reader comments", "r
 const LINK_LIST_HEADINGS: &[&str] = &["related", "read more", "read also", "see also", "more"];
 
 pub(crate) fn classify(content: &str) -> LineKind {
+    // Markdown emphasis and heading marks do not change what a line is.
+    let content = content
+        .trim_start_matches(['#', ' '])
+        .trim_matches(['*', '_']);
     let lower = content.to_lowercase();
     let bare = lower.trim_end_matches([':', '.', '!', ' ', '\u{2026}', '»', '›', '>']);
     if TRAILER_EXACT.contains(&bare)
@@ -452,24 +464,30 @@ fn note_date(d: &mut Draft, content: &str) {
     }
 }
 
-/// Short body-final paragraphs that are a sign-off or an image credit
-/// rather than article text are moved to chrome.
+/// Body-final paragraphs that are a sign-off, a credit or a stray widget
+/// label rather than article text are moved to chrome.
 fn trim_body_tail(d: &mut Draft, text: &str) {
-    while let Some(last) = d.body.last() {
+    while d.body.len() > 1 {
+        let last = *d.body.last().expect("non-empty");
         let s = last.slice(text);
         let lower = s.to_lowercase();
         let credit = (lower.starts_with('(') && lower.ends_with(')') && s.len() < 80)
-            || lower.starts_with("(reporting by")
-            || lower.starts_with("reporting by")
-            || lower.starts_with("editing by")
-            || lower.starts_with("(editing by")
-            || lower.starts_with("additional reporting by");
-        if !credit {
+            || lower.trim_start_matches('(').starts_with("reporting by")
+            || lower.trim_start_matches('(').starts_with("editing by")
+            || lower.starts_with("additional reporting by")
+            || lower.contains("contributed to this report")
+            || lower.contains("contributed reporting")
+            || lower.starts_with("writing by");
+        let stray = s.chars().count() < 60
+            && !s.contains('\n')
+            && !s
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', ')', ':']);
+        if !(credit || stray) {
             break;
         }
-        let span = *last;
         d.body.pop();
-        d.chrome.push(span);
+        d.chrome.push(last);
     }
 }
 

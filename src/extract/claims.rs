@@ -523,15 +523,79 @@ pub fn date_in(sentence: &str) -> Option<String> {
 static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?").unwrap());
 pub static SAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:said|says|say|announced|announces|announce|claimed|claims|claim|reported|reports|report|stated|states|added|adds|confirmed|confirms|confirm|told|estimated|estimates|noted|declared|alleged|revealed|asserted|insisted|quoted|cited|published|released|posted|counted|documented|tallied|put the)\b")
+    Regex::new(r"\b(?:said|says|say|announced|announces|announce|claimed|claims|claim|reported|reports|report|stated|states|added|adds|confirmed|confirms|confirm|told|tells|estimated|estimates|estimate|believes|believe|noted|declared|alleged|revealed|asserted|insisted|recorded|documented|counted|tallied|warned|wrote|published|posted)\b")
         .unwrap()
 });
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:it|they|he|she|this|that|the source|the sources|the agency|the monitor|the group|the statement|the report|the ministry|the spokesman|the spokesperson|the official|officials)\s*(?:also\s+|later\s+|further\s+|had\s+|has\s+|have\s+|then\s+)*$").unwrap()
+
+/// Words between a subject and its verb that do not belong to either.
+static ADVERBIAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\s+(?:also|later|earlier|further|again|then|previously|separately|initially|had|has|have|would|will|did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|had\s+not|on\s+\p{L}+day|on\s+\p{L}+\s+\d{1,2}|in\s+a\s+(?:statement|report|briefing|post|video)|on\s+(?:its|his|her|their)\s+[\p{L}\-]+(?:\s+(?:channel|account|page))?))+\s*$").unwrap()
 });
 
-/// A speaker the sentence names: an entity the caller found (start, end,
-/// surface), or a capitalised phrase.
+/// Nouns that head a speaker's name when it is not capitalised.
+const SPEAKER_HEADS: &[&str] = &[
+    "command",
+    "commander",
+    "commanders",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "source",
+    "sources",
+    "activist",
+    "activists",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "monitor",
+    "group",
+    "ministry",
+    "agency",
+    "statement",
+    "media",
+    "channel",
+    "observatory",
+    "network",
+    "army",
+    "military",
+    "police",
+    "authorities",
+    "governor",
+    "doctors",
+    "medics",
+    "rescuers",
+    "workers",
+    "council",
+    "committee",
+    "centre",
+    "center",
+    "office",
+    "mission",
+    "coalition",
+    "militia",
+    "faction",
+    "wing",
+    "outlet",
+    "officer",
+    "officers",
+    "diplomat",
+    "diplomats",
+    "analysts",
+    "experts",
+    "leader",
+    "leaders",
+    "chief",
+];
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "this", "that", "these", "we"];
+/// Words that may sit inside a speaker's name ("Ministry of Defence",
+/// "Hezbollah media wing in Syria").
+const NP_LINKS: &[&str] = &["of", "for", "in", "al", "el", "bin", "de"];
+
+/// A speaker the sentence names, or a pronoun standing for the last one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Attribution {
     Named(String),
@@ -559,19 +623,12 @@ pub fn attribution(
             .unwrap_or(rest.len());
         let phrase = rest[..phrase_end].trim();
         let lower = phrase.to_lowercase();
-        if matches!(
-            lower.as_str(),
-            "this"
-                | "it"
-                | "them"
-                | "him"
-                | "her"
-                | "these"
-                | "that"
-                | "the source"
-                | "the sources"
-                | "the report"
-        ) {
+        if PRONOUNS.contains(&lower.as_str())
+            || matches!(
+                lower.as_str(),
+                "them" | "the source" | "the sources" | "the report"
+            )
+        {
             return Some(Attribution::Pronoun);
         }
         if !phrase.is_empty() && phrase.split_whitespace().count() <= 8 {
@@ -580,51 +637,192 @@ pub fn attribution(
     }
     for m in SAY.find_iter(sent) {
         let verb_at = s + m.start();
-        // The subject: the nearest speaker ending shortly before the verb.
-        let before = speakers
-            .iter()
-            .filter(|sp| {
-                sp.1 <= verb_at
-                    && verb_at - sp.1 <= 40
-                    && !text[sp.1..verb_at].contains([',', ';', '“', '"'])
-            })
-            .max_by_key(|sp| sp.1);
-        if let Some(sp) = before {
-            return Some(Attribution::Named(sp.2.clone()));
-        }
-        if PRONOUN.is_match(&text[s..verb_at]) {
-            return Some(Attribution::Pronoun);
-        }
-        // "..., the Defense Ministry added" after a quote.
-        let after = speakers
-            .iter()
-            .find(|sp| sp.0 >= s + m.end() && sp.0 <= s + m.end() + 6);
-        if let Some(sp) = after {
-            return Some(Attribution::Named(sp.2.clone()));
-        }
-        if let Some(name) = capitalised_subject(&text[s..verb_at]) {
-            return Some(Attribution::Named(name));
+        match subject_before(text, s, verb_at, speakers) {
+            Some(a) => return Some(a),
+            None if m.as_str() != "told" && m.as_str() != "tells" => {
+                if let Some(name) = subject_after(text, s + m.end(), e, speakers) {
+                    return Some(Attribution::Named(name));
+                }
+            }
+            None => {}
         }
     }
     None
 }
 
-static CAP_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{L}])((?:\p{Lu}[\p{L}.'’\-]+\s+){0,4}\p{Lu}[\p{L}.'’\-]+)\s*(?:also\s+|later\s+|had\s+|has\s+|have\s+)?$").unwrap()
-});
+/// Tokens (words with their offsets) of `text[s..e]`.
+fn tokens(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[s..e].char_indices() {
+        let part = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.');
+        match (part, start) {
+            (true, None) => start = Some(s + i),
+            (false, Some(st)) => {
+                out.push((st, s + i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, e));
+    }
+    out
+}
 
-fn capitalised_subject(before: &str) -> Option<String> {
-    let c = CAP_SUBJECT.captures(before)?;
-    let name = c.get(1)?.as_str().trim();
-    let first = name.split_whitespace().next()?;
-    // A sentence-initial capital alone ("Meanwhile said") is no name.
-    if name.split_whitespace().count() == 1
-        && before.trim_start().starts_with(first)
-        && c.get(1)?.start() == 0
+fn is_capitalised(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The noun phrase that ends at `end`, scanning back: capitalised words,
+/// speaker nouns and their modifiers, "of"/"in" links.
+fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usize)> {
+    let toks = tokens(text, from, end);
+    let (&(_, last_end), _) = toks.split_last()?;
+    if !text[last_end..end].trim().is_empty() {
+        return None;
+    }
+    let mut start = None;
+    let mut n = 0;
+    for &(a, b) in toks.iter().rev() {
+        let w = text[a..b].trim_end_matches('.');
+        let lower = w.to_lowercase();
+        // Only spaces between this token and the phrase so far.
+        if let Some(st) = start {
+            if !text[b..st].chars().all(|c: char| c == ' ') {
+                break;
+            }
+        }
+        let ok = if start.is_none() {
+            is_capitalised(w) || SPEAKER_HEADS.contains(&lower.as_str())
+        } else {
+            is_capitalised(w)
+                || SPEAKER_HEADS.contains(&lower.as_str())
+                || NP_LINKS.contains(&lower.as_str())
+                || (w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && n < 3
+                    && !matches!(
+                        lower.as_str(),
+                        "the" | "a" | "an" | "and" | "or" | "that" | "which" | "who"
+                    ))
+        };
+        if !ok || n >= 7 {
+            break;
+        }
+        start = Some(a);
+        n += 1;
+    }
+    let mut st = start?;
+    // A phrase does not start with a link word or a lowercase modifier
+    // unless a head noun follows.
+    for &(a, b) in &toks {
+        if a < st {
+            continue;
+        }
+        let w = &text[a..b];
+        if NP_LINKS.contains(&w.to_lowercase().as_str()) {
+            st = b + 1;
+        } else {
+            break;
+        }
+    }
+    (st < end).then_some((st, last_end))
+}
+
+fn subject_before(
+    text: &str,
+    s: usize,
+    verb_at: usize,
+    speakers: &[(usize, usize, String)],
+) -> Option<Attribution> {
+    let mut pre_end = s + text[s..verb_at].trim_end().len();
+    if let Some(m) = ADVERBIAL_TAIL.find(&text[s..pre_end]) {
+        pre_end = s + m.start();
+    }
+    // "X, an activist network, said": step over the appositive.
+    let mut pre = &text[s..pre_end];
+    if pre.ends_with(',') {
+        let inner = &pre[..pre.len() - 1];
+        if let Some(c) = inner.rfind(',') {
+            if inner[c..].split_whitespace().count() <= 12 {
+                pre_end = s + c;
+                pre = &text[s..pre_end];
+            }
+        }
+    }
+    let last: String = pre
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if PRONOUNS.contains(&last.as_str()) {
+        return Some(Attribution::Pronoun);
+    }
+    let (a, b) = noun_phrase_before(text, s, pre_end)?;
+    if let Some(sp) = speakers
+        .iter()
+        .filter(|sp| sp.0 >= a && sp.1 <= b)
+        .min_by_key(|sp| sp.0)
+    {
+        return Some(Attribution::Named(sp.2.clone()));
+    }
+    let phrase = &text[a..b];
+    let lower = phrase.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "the source" | "source" | "sources" | "the sources" | "the statement" | "statement"
+    ) {
+        return Some(Attribution::Pronoun);
+    }
+    // A lone sentence-initial capital ("Meanwhile") is no speaker.
+    let one_word = !phrase.contains(' ');
+    if one_word
+        && a == s
+        && !SPEAKER_HEADS.contains(&lower.as_str())
+        && !phrase.chars().all(|c| c.is_uppercase())
     {
         return None;
     }
-    Some(name.to_string())
+    Some(Attribution::Named(phrase.to_string()))
+}
+
+/// "..., said Lt. Col. Salam Jabbar", "reported SANA".
+fn subject_after(
+    text: &str,
+    from: usize,
+    e: usize,
+    speakers: &[(usize, usize, String)],
+) -> Option<String> {
+    let rest = &text[from..e];
+    let skip = rest.len() - rest.trim_start().len();
+    let rest_t = rest.trim_start();
+    let det = ["the ", "The "]
+        .iter()
+        .find_map(|d| rest_t.strip_prefix(d).map(|_| d.len()))
+        .unwrap_or(0);
+    let start = from + skip + det;
+    if let Some(sp) = speakers.iter().find(|sp| sp.0 >= from && sp.0 <= start + 1) {
+        return Some(sp.2.clone());
+    }
+    let mut end = start;
+    for (a, b) in tokens(text, start, e) {
+        if !text[end..a].chars().all(|c| c == ' ') {
+            break;
+        }
+        let w = &text[a..b];
+        if is_capitalised(w) || (end > start && SPEAKER_HEADS.contains(&w.to_lowercase().as_str()))
+        {
+            end = b;
+        } else {
+            break;
+        }
+    }
+    let name = text[start..end].trim_end_matches([',', '.']);
+    (!name.is_empty() && name.split_whitespace().count() >= 1).then(|| name.to_string())
 }
 
 #[cfg(test)]
