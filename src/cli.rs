@@ -22,6 +22,53 @@ pub struct Cli {
     /// Largest input file read, in megabytes.
     #[arg(long, global = true, default_value_t = 20)]
     pub max_file_mb: u64,
+    /// Colour theme: default, light, high-contrast, monochrome, or a file
+    /// NAME.toml in the config dir's themes/.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// ASCII borders and markers only.
+    #[arg(long)]
+    pub ascii: bool,
+    /// Print the corpus summary instead of opening the reader.
+    #[arg(long)]
+    pub list: bool,
+}
+
+/// `config.toml` in the config dir.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Files or folders opened when none are named.
+    #[serde(default)]
+    pub corpus: Vec<PathBuf>,
+    pub theme: Option<String>,
+}
+
+impl Config {
+    pub fn load() -> anyhow::Result<Config> {
+        let path = crate::paths::config_dir().join("config.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display())),
+            Err(_) => Ok(Config::default()),
+        }
+    }
+}
+
+/// The corpus to open: the paths given, else the config's, else the
+/// bundled sample corpus.
+fn default_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        return given.to_vec();
+    }
+    if !config.corpus.is_empty() {
+        return config.corpus.clone();
+    }
+    let bundled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");
+    if bundled.is_dir() {
+        vec![bundled]
+    } else {
+        vec![PathBuf::from("sample-corpus")]
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,29 +137,64 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let paths = if cli.paths.is_empty() {
-                vec![PathBuf::from("sample-corpus")]
-            } else {
-                cli.paths.clone()
-            };
+            let config = Config::load()?;
+            let paths = default_paths(&cli.paths, &config);
             let corpus = corpus::load(&paths, &opts);
             report_skipped(&corpus.skipped);
             let extractor = Extractor::load_default()?;
-            for a in &corpus.articles {
-                let s = extractor.extract(a);
-                println!(
-                    "{}  {}  [{} forces, {} places, {} claims, {} comments]",
-                    a.id,
-                    crate::sanitize::line(&a.title),
-                    s.forces.len(),
-                    s.locations.len(),
-                    s.claims.len(),
-                    a.comments.len()
-                );
+            let summaries = extract_all(&extractor, &corpus.articles);
+            if cli.list || !interactive() {
+                for (a, s) in corpus.articles.iter().zip(&summaries) {
+                    println!(
+                        "{}  {}  [{} forces, {} places, {} claims, {} comments]",
+                        a.id,
+                        crate::sanitize::line(&a.title),
+                        s.forces.len(),
+                        s.locations.len(),
+                        s.claims.len(),
+                        a.comments.len()
+                    );
+                }
+                return Ok(ExitCode::SUCCESS);
             }
+            run_reader(corpus.articles, summaries, cli.theme.or(config.theme), cli.ascii)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+#[cfg(feature = "tui")]
+fn run_reader(
+    articles: Vec<crate::model::Article>,
+    summaries: Vec<crate::model::Summary>,
+    theme: Option<String>,
+    ascii: bool,
+) -> anyhow::Result<()> {
+    use crate::ui;
+    let config_dir = crate::paths::config_dir();
+    let name = theme.unwrap_or_else(|| "default".into());
+    let mut theme = ui::theme::Theme::load(&name, &config_dir)?;
+    if ui::no_colour() {
+        theme = theme.without_colour();
+    }
+    let keymap = ui::keymap::Keymap::load(&config_dir)?;
+    let state = ui::state::State::new(articles, summaries);
+    ui::run(state, ui::Options { theme, keymap, ascii, config_dir })
+}
+
+#[cfg(not(feature = "tui"))]
+fn run_reader(
+    _: Vec<crate::model::Article>,
+    _: Vec<crate::model::Summary>,
+    _: Option<String>,
+    _: bool,
+) -> anyhow::Result<()> {
+    anyhow::bail!("this sitrep was built without the reader (feature `tui`); use `sitrep extract` or `--list`")
 }
 
 /// Extracts every article, on all cores.

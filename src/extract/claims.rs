@@ -686,8 +686,7 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
         return None;
     }
     let mut start = None;
-    let mut n = 0;
-    for &(a, b) in toks.iter().rev() {
+    for (n, &(a, b)) in toks.iter().rev().enumerate() {
         let w = text[a..b].trim_end_matches('.');
         let lower = w.to_lowercase();
         // Only spaces between this token and the phrase so far.
@@ -713,7 +712,6 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
             break;
         }
         start = Some(a);
-        n += 1;
     }
     let mut st = start?;
     // A phrase does not start with a link word or a lowercase modifier

@@ -1,0 +1,83 @@
+//! The reader: a full-screen terminal app over the engine's articles and
+//! summaries. The Elm shape: `State` is data, `update` changes it, views
+//! draw it, and this loop does the I/O: a blocking read, redraw only on
+//! input or resize, the terminal always restored.
+
+pub mod action;
+pub mod keymap;
+pub mod state;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod wrap;
+
+use crossterm::event::{self, Event, KeyEventKind};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub struct Options {
+    pub theme: theme::Theme,
+    pub keymap: keymap::Keymap,
+    pub ascii: bool,
+    pub config_dir: std::path::PathBuf,
+}
+
+/// Runs the reader until the analyst quits or the session ends (SIGTERM,
+/// SIGHUP, SIGINT). The terminal is restored on every way out, panics
+/// included (ratatui's hook).
+pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| -> anyhow::Result<()> {
+        let mut dirty = true;
+        loop {
+            if dirty {
+                let size = terminal.size()?;
+                state.viewport = view::viewport(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+                let ctx = view::Ctx { theme: &opts.theme, keymap: &opts.keymap, ascii: opts.ascii };
+                terminal.draw(|f| view::draw(f, &state, &ctx))?;
+                dirty = false;
+            }
+            // Wait for input; wake now and then only to notice a signal.
+            loop {
+                if stop.load(Ordering::Relaxed) {
+                    return Ok(());
+                }
+                if event::poll(Duration::from_millis(500))? {
+                    break;
+                }
+            }
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    let Some(msg) = update::key_to_msg(&state, &opts.keymap, k) else { continue };
+                    match update::update(&mut state, msg) {
+                        Some(update::Effect::Quit) => return Ok(()),
+                        Some(update::Effect::Redraw) => terminal.clear()?,
+                        Some(update::Effect::SetTheme(name)) => match theme::Theme::load(&name, &opts.config_dir) {
+                            Ok(t) => {
+                                opts.theme = if no_colour() { t.without_colour() } else { t };
+                                state.status = Some(format!("theme {name}"));
+                            }
+                            Err(e) => state.status = Some(e.to_string()),
+                        },
+                        None => {}
+                    }
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+    })();
+    ratatui::restore();
+    result
+}
+
+/// `NO_COLOR` set to anything non-empty (no-color.org).
+pub fn no_colour() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}

@@ -1,0 +1,86 @@
+//! What a key can ask for. Keys map to actions through the keymap; the
+//! help overlay describes each action with `describe`.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave sitrep.
+    Quit,
+    /// Show or hide the key list.
+    Help,
+    /// Close an overlay.
+    Close,
+    /// Move focus to the next pane.
+    FocusNext,
+    /// Move focus to the previous pane.
+    FocusPrev,
+    FocusList,
+    FocusReader,
+    FocusSummary,
+    /// Open the command line.
+    Command,
+    /// Filter the article list.
+    Filter,
+    /// Search the open article.
+    Search,
+    /// Show or hide the map.
+    ToggleMap,
+    /// Repaint the whole screen.
+    Redraw,
+    /// Clear the search or the filter.
+    Clear,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    /// Read the selected article.
+    Open,
+    /// Jump to the chosen item's first mention.
+    Jump,
+    /// Next search hit or mention of the chosen item.
+    NextHit,
+    /// Previous search hit or mention.
+    PrevHit,
+    NextArticle,
+    PrevArticle,
+    /// Unbinds a chord in a user keymap.
+    None,
+}
+
+impl Action {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "show/hide this help",
+            Action::Close => "close",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::FocusList => "focus the article list",
+            Action::FocusReader => "focus the text",
+            Action::FocusSummary => "focus the summary",
+            Action::Command => "command line (:q, :theme NAME, :filter Q)",
+            Action::Filter => "filter articles (text, force:X, loc:X, site:X)",
+            Action::Search => "search in the article",
+            Action::ToggleMap => "show/hide the map",
+            Action::Redraw => "repaint the screen",
+            Action::Clear => "clear search and filter",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "to the top",
+            Action::Bottom => "to the bottom",
+            Action::Open => "read the selected article",
+            Action::Jump => "jump to the item's mention",
+            Action::NextHit => "next search hit / mention",
+            Action::PrevHit => "previous search hit / mention",
+            Action::NextArticle => "next article",
+            Action::PrevArticle => "previous article",
+            Action::None => "(unbound)",
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The article list: title, site, date and counts, one row an article.
+
+use super::{focused, pane_block, Ctx};
+use crate::sanitize;
+use crate::ui::state::{Pane, State};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
+    let t = ctx.theme;
+    let title = if state.filter.is_empty() {
+        format!("Articles {}", state.articles.len())
+    } else {
+        format!("Articles {}/{} [{}]", state.visible.len(), state.articles.len(), state.filter)
+    };
+    let block = pane_block(ctx, title, focused(state, Pane::List));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let h = inner.height as usize;
+    if state.visible.is_empty() {
+        let msg = if state.articles.is_empty() { "No articles. Open a file or folder: sitrep PATH" } else { "No article matches the filter." };
+        frame.render_widget(Paragraph::new(msg).style(t.get("list.meta")), inner);
+        return;
+    }
+    let offset = if state.list_sel >= h { state.list_sel + 1 - h } else { 0 };
+    let width = inner.width as usize;
+    let lines: Vec<Line> = state.visible[offset..]
+        .iter()
+        .take(h)
+        .enumerate()
+        .map(|(row, &i)| {
+            let a = &state.articles[i];
+            let s = &state.summaries[i];
+            let selected = offset + row == state.list_sel;
+            let marker = match (selected, ctx.ascii) {
+                (true, true) => "> ",
+                (true, false) => "▸ ",
+                _ => "  ",
+            };
+            let meta = format!(
+                "  {}{}F{} L{} C{}",
+                a.source_site.as_deref().map(|s| format!("{} · ", sanitize::line(s))).unwrap_or_default(),
+                a.date.as_deref().map(|d| format!("{} · ", sanitize::line(d.get(..10).unwrap_or(d)))).unwrap_or_default(),
+                s.forces.len(),
+                s.locations.len(),
+                s.claims.len()
+            );
+            let title = if a.title.is_empty() { "(untitled)".to_string() } else { sanitize::line(&a.title) };
+            let room = width.saturating_sub(marker.len() + meta.chars().count()).max(10);
+            let title: String = truncate(&title, room);
+            let base = if selected { t.get("list.selected") } else { t.get("list.normal") };
+            Line::from(vec![
+                Span::styled(marker, base),
+                Span::styled(title, base),
+                Span::styled(meta, if selected { base } else { t.get("list.meta") }),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// At most `cols` display columns, with an ellipsis when cut.
+pub fn truncate(s: &str, cols: usize) -> String {
+    let width = crate::ui::wrap::char_width;
+    if s.chars().map(width).sum::<usize>() <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        if w + width(c) + 1 > cols {
+            break;
+        }
+        out.push(c);
+        w += width(c);
+    }
+    out.push('…');
+    out
+}

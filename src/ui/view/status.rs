@@ -1,0 +1,65 @@
+//! The status line: the mode, hints generated from the keymap, and the
+//! last message; a prompt while typing.
+
+use super::Ctx;
+use crate::ui::action::Action;
+use crate::ui::state::{Mode, Pane, Prompt, State};
+use crate::ui::update::mode_name;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
+    let t = ctx.theme;
+    if let Mode::Input(p) = state.mode {
+        let lead = match p {
+            Prompt::Search => "/",
+            Prompt::Filter => "filter: ",
+            Prompt::Command => ":",
+        };
+        let cursor = if ctx.ascii { "_" } else { "▏" };
+        let line = Line::from(vec![
+            Span::styled(lead, t.get("ui.status_mode")),
+            Span::styled(format!("{}{cursor}", crate::sanitize::line(&state.input)), t.get("ui.status")),
+        ]);
+        frame.render_widget(Paragraph::new(line).style(t.get("ui.status")), area);
+        return;
+    }
+    let mode = match (state.mode, state.focus) {
+        (Mode::Help, _) => " HELP ",
+        (_, Pane::List) => " LIST ",
+        (_, Pane::Reader) => " TEXT ",
+        (_, Pane::Summary) => " SUMMARY ",
+    };
+    let m = mode_name(state);
+    let hint_actions: &[Action] = match state.focus {
+        Pane::Summary => &[Action::Help, Action::Jump, Action::NextHit, Action::FocusNext, Action::Filter, Action::ToggleMap, Action::Quit],
+        _ => &[Action::Help, Action::FocusNext, Action::Search, Action::Filter, Action::ToggleMap, Action::Command, Action::Quit],
+    };
+    let hints: Vec<String> = hint_actions
+        .iter()
+        .filter_map(|a| ctx.keymap.key_for(m, *a).map(|k| format!("{k} {}", short(*a))))
+        .collect();
+    let mut spans = vec![Span::styled(mode, t.get("ui.status_mode")), Span::raw(" ")];
+    match &state.status {
+        Some(msg) => spans.push(Span::styled(crate::sanitize::line(msg), t.get("ui.status"))),
+        None => spans.push(Span::styled(hints.join("  "), t.get("ui.status"))),
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.get("ui.status")), area);
+}
+
+fn short(a: Action) -> &'static str {
+    match a {
+        Action::Help => "help",
+        Action::FocusNext => "pane",
+        Action::Search => "search",
+        Action::Filter => "filter",
+        Action::ToggleMap => "map",
+        Action::Command => "cmd",
+        Action::Quit => "quit",
+        Action::Jump => "jump",
+        Action::NextHit => "next",
+        _ => "",
+    }
+}
