@@ -3,6 +3,7 @@
 use crate::corpus::{self, LoadOptions};
 use crate::extract::{self, Extractor};
 use crate::model::Skipped;
+use crate::store;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -32,6 +33,10 @@ pub struct Cli {
     /// Print the corpus summary instead of opening the reader.
     #[arg(long)]
     pub list: bool,
+    /// The annotation store's folder (default: SITREP_DATA_DIR, else the
+    /// platform data dir).
+    #[arg(long, global = true)]
+    pub store: Option<PathBuf>,
 }
 
 /// `config.toml` in the config dir.
@@ -48,7 +53,9 @@ impl Config {
     pub fn load() -> anyhow::Result<Config> {
         let path = crate::paths::config_dir().join("config.toml");
         match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display())),
+            Ok(text) => {
+                toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+            }
             Err(_) => Ok(Config::default()),
         }
     }
@@ -80,6 +87,40 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Add (+tag) or remove (-tag) tags on an article.
+    Tag {
+        /// An article id, or a file path (FILE#N for the Nth item of a feed).
+        article: String,
+        /// +tag to add, -tag to remove.
+        #[arg(required = true, allow_hyphen_values = true)]
+        changes: Vec<String>,
+    },
+    /// Attach a note to a quote of an article (or to all of it).
+    Note {
+        /// An article id, or a file path (FILE#N for the Nth item of a feed).
+        article: String,
+        /// Text that must occur in the article; the note is anchored to it.
+        #[arg(long)]
+        quote: Option<String>,
+        /// The note (Markdown).
+        #[arg(long)]
+        text: String,
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+    },
+    /// List notes.
+    Notes {
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
+        format: NotesFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum NotesFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -136,6 +177,119 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Tag { article, changes }) => {
+            let mut store = open_store(cli.store.as_deref())?;
+            let (id, found) = resolve_article(&article, &opts)?;
+            let mut ops = Vec::new();
+            for c in &changes {
+                let (add, tag) = match (c.strip_prefix('+'), c.strip_prefix('-')) {
+                    (Some(t), _) => (true, t),
+                    (_, Some(t)) => (false, t),
+                    _ => anyhow::bail!("tag changes are +TAG or -TAG, not {c:?}"),
+                };
+                let tag = valid_tag(tag)?;
+                ops.push(if add {
+                    store::Op::Tag {
+                        article: id.clone(),
+                        path: found.as_ref().map(|a| a.path.clone()).unwrap_or_default(),
+                        title: found.as_ref().map(|a| a.title.clone()).unwrap_or_default(),
+                        tag,
+                    }
+                } else {
+                    store::Op::Untag {
+                        article: id.clone(),
+                        tag,
+                    }
+                });
+            }
+            store.apply_all(ops)?;
+            let tags: Vec<String> = store.tags(&id).into_iter().collect();
+            println!(
+                "{id}: {}",
+                if tags.is_empty() {
+                    "(no tags)".into()
+                } else {
+                    tags.join(" ")
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Note {
+            article,
+            quote,
+            text,
+            tags,
+        }) => {
+            let mut store = open_store(cli.store.as_deref())?;
+            let (_, found) = resolve_article(&article, &opts)?;
+            let a = found.ok_or_else(|| {
+                anyhow::anyhow!("article {article} not found in the corpus; name its file")
+            })?;
+            let span = match &quote {
+                Some(q) => {
+                    let at = a.text.find(q.as_str()).ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "the quote does not occur in {} ({}): {:?}",
+                            a.path,
+                            a.id,
+                            crate::sanitize::line(q)
+                        )
+                    })?;
+                    Some(crate::model::ByteSpan::new(at, at + q.len()))
+                }
+                None => None,
+            };
+            let tags = tags
+                .iter()
+                .map(|t| valid_tag(t))
+                .collect::<anyhow::Result<_>>()?;
+            let n = store::annotation(&a, span, &text, tags);
+            let id = n.id.clone();
+            store.apply(store::Op::Annotate(n))?;
+            println!("{id}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Notes { tags, format }) => {
+            let store = open_store(cli.store.as_deref())?;
+            let notes: Vec<&store::Annotation> = store
+                .data()
+                .annotations
+                .iter()
+                .filter(|n| {
+                    tags.iter()
+                        .all(|t| n.tags.contains(t) || store.tags(&n.article).contains(t))
+                })
+                .collect();
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            match format {
+                NotesFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &notes)?;
+                    writeln!(out)?;
+                }
+                NotesFormat::Text => {
+                    for n in notes {
+                        let tags: Vec<&str> = n.tags.iter().map(String::as_str).collect();
+                        writeln!(
+                            out,
+                            "{}  {}  {}  [{}]",
+                            n.id,
+                            n.article,
+                            crate::sanitize::line(&n.path),
+                            tags.join(" ")
+                        )?;
+                        if !n.quote.is_empty() {
+                            writeln!(out, "  > {}", crate::sanitize::line(&n.quote))?;
+                        }
+                        for l in n.note.lines() {
+                            writeln!(out, "  {}", crate::sanitize::line(l))?;
+                        }
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let config = Config::load()?;
             let paths = default_paths(&cli.paths, &config);
@@ -157,10 +311,80 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 return Ok(ExitCode::SUCCESS);
             }
-            run_reader(corpus.articles, summaries, cli.theme.or(config.theme), cli.ascii)?;
+            run_reader(
+                corpus.articles,
+                summaries,
+                cli.theme.or(config.theme),
+                cli.ascii,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn open_store(dir: Option<&std::path::Path>) -> anyhow::Result<store::Store> {
+    let dir = dir
+        .map(PathBuf::from)
+        .unwrap_or_else(store::Store::default_dir);
+    Ok(store::Store::open(&dir)?)
+}
+
+/// A tag: no spaces or control characters, not empty.
+fn valid_tag(t: &str) -> anyhow::Result<String> {
+    let t = t.trim();
+    if t.is_empty()
+        || t.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || crate::sanitize::is_unsafe(c))
+    {
+        anyhow::bail!(
+            "not a usable tag: {:?} (no spaces or control characters)",
+            crate::sanitize::line(t)
+        );
+    }
+    Ok(t.to_string())
+}
+
+/// ARTICLE on the command line: a file (FILE#N for an item), or an id
+/// looked up in the configured corpus. The article itself is returned when
+/// it could be read.
+fn resolve_article(
+    arg: &str,
+    opts: &LoadOptions,
+) -> anyhow::Result<(crate::model::ArticleId, Option<crate::model::Article>)> {
+    let (file, item) = match arg.rsplit_once('#') {
+        Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() => {
+            (f, Some(n.parse::<usize>()?))
+        }
+        _ => (arg, None),
+    };
+    let path = PathBuf::from(file);
+    if path.is_file() {
+        let corpus = corpus::load(std::slice::from_ref(&path), opts);
+        if let Some(s) = corpus.skipped.first() {
+            if corpus.articles.is_empty() {
+                anyhow::bail!("{}: {}", crate::sanitize::line(file), s.reason);
+            }
+        }
+        let mut arts = corpus.articles;
+        let a = match item {
+            Some(n) if n >= 1 && n <= arts.len() => arts.swap_remove(n - 1),
+            Some(n) => anyhow::bail!("{file} has {} articles, not #{n}", arts.len()),
+            None if arts.len() == 1 => arts.remove(0),
+            None => anyhow::bail!("{file} holds {} articles: name one as {file}#N", arts.len()),
+        };
+        return Ok((a.id.clone(), Some(a)));
+    }
+    if arg.len() == 16 && arg.chars().all(|c| c.is_ascii_hexdigit()) {
+        let id = crate::model::ArticleId(arg.to_ascii_lowercase());
+        let config = Config::load()?;
+        let corpus = corpus::load(&default_paths(&[], &config), opts);
+        let found = corpus.articles.into_iter().find(|a| a.id == id);
+        return Ok((id, found));
+    }
+    anyhow::bail!(
+        "{:?} is neither a file nor an article id (16 hex digits)",
+        crate::sanitize::line(arg)
+    )
 }
 
 fn interactive() -> bool {
@@ -184,7 +408,15 @@ fn run_reader(
     }
     let keymap = ui::keymap::Keymap::load(&config_dir)?;
     let state = ui::state::State::new(articles, summaries);
-    ui::run(state, ui::Options { theme, keymap, ascii, config_dir })
+    ui::run(
+        state,
+        ui::Options {
+            theme,
+            keymap,
+            ascii,
+            config_dir,
+        },
+    )
 }
 
 #[cfg(not(feature = "tui"))]

@@ -9,3 +9,7 @@ pub mod extract;
 pub mod model;
 pub mod paths;
 pub mod sanitize;
+pub mod store;
+pub mod synth;
+#[cfg(feature = "tui")]
+pub mod ui;
