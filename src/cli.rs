@@ -311,7 +311,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 return Ok(ExitCode::SUCCESS);
             }
+            let store = open_store(cli.store.as_deref())?;
             run_reader(
+                store,
                 corpus.articles,
                 summaries,
                 cli.theme.or(config.theme),
@@ -394,6 +396,7 @@ fn interactive() -> bool {
 
 #[cfg(feature = "tui")]
 fn run_reader(
+    store: store::Store,
     articles: Vec<crate::model::Article>,
     summaries: Vec<crate::model::Summary>,
     theme: Option<String>,
@@ -411,6 +414,7 @@ fn run_reader(
     ui::run(
         state,
         ui::Options {
+            store,
             theme,
             keymap,
             ascii,
@@ -421,6 +425,7 @@ fn run_reader(
 
 #[cfg(not(feature = "tui"))]
 fn run_reader(
+    _: store::Store,
     _: Vec<crate::model::Article>,
     _: Vec<crate::model::Summary>,
     _: Option<String>,

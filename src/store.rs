@@ -44,7 +44,7 @@ pub enum StoreError {
 }
 
 /// One change to the store.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
     Tag {
         article: ArticleId,

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub struct Options {
+    pub store: crate::store::Store,
     pub theme: theme::Theme,
     pub keymap: keymap::Keymap,
     pub ascii: bool,
@@ -28,23 +29,43 @@ pub struct Options {
 /// included (ratatui's hook).
 pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    state.set_store(opts.store.data());
+    let mut last_reload = std::time::Instant::now();
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> anyhow::Result<()> {
         let mut dirty = true;
         loop {
             if dirty {
                 let size = terminal.size()?;
-                state.viewport = view::viewport(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-                let ctx = view::Ctx { theme: &opts.theme, keymap: &opts.keymap, ascii: opts.ascii };
+                state.viewport =
+                    view::viewport(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+                let ctx = view::Ctx {
+                    theme: &opts.theme,
+                    keymap: &opts.keymap,
+                    ascii: opts.ascii,
+                };
                 terminal.draw(|f| view::draw(f, &state, &ctx))?;
                 dirty = false;
             }
             // Wait for input; wake now and then only to notice a signal.
             loop {
                 if stop.load(Ordering::Relaxed) {
+                    // The session is going away (SIGHUP from a dropped SSH
+                    // link, SIGTERM): a note being written is saved first.
+                    if state.editor.is_some() {
+                        if let Some(update::Effect::Store { ops, .. }) =
+                            update::update(&mut state, update::Msg::SaveNote)
+                        {
+                            opts.store.apply_all(ops)?;
+                        }
+                    }
                     return Ok(());
                 }
                 if event::poll(Duration::from_millis(500))? {
@@ -53,17 +74,42 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
             }
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    let Some(msg) = update::key_to_msg(&state, &opts.keymap, k) else { continue };
+                    // Another session may have written: pick its changes up.
+                    if last_reload.elapsed() > Duration::from_secs(2) {
+                        last_reload = std::time::Instant::now();
+                        match opts.store.reload() {
+                            Ok(true) => state.set_store(opts.store.data()),
+                            Ok(false) => {}
+                            Err(e) => state.status = Some(e.to_string()),
+                        }
+                    }
+                    let Some(msg) = update::key_to_msg(&state, &opts.keymap, k) else {
+                        continue;
+                    };
                     match update::update(&mut state, msg) {
                         Some(update::Effect::Quit) => return Ok(()),
                         Some(update::Effect::Redraw) => terminal.clear()?,
-                        Some(update::Effect::SetTheme(name)) => match theme::Theme::load(&name, &opts.config_dir) {
-                            Ok(t) => {
-                                opts.theme = if no_colour() { t.without_colour() } else { t };
-                                state.status = Some(format!("theme {name}"));
+                        Some(update::Effect::SetTheme(name)) => {
+                            match theme::Theme::load(&name, &opts.config_dir) {
+                                Ok(t) => {
+                                    opts.theme = if no_colour() { t.without_colour() } else { t };
+                                    state.status = Some(format!("theme {name}"));
+                                }
+                                Err(e) => state.status = Some(e.to_string()),
                             }
-                            Err(e) => state.status = Some(e.to_string()),
-                        },
+                        }
+                        Some(update::Effect::Store { ops, undo, done }) => {
+                            match opts.store.apply_all(ops) {
+                                Ok(()) => {
+                                    state.set_store(opts.store.data());
+                                    if let Some(u) = undo {
+                                        state.undo.push(u);
+                                    }
+                                    state.status = Some(format!("{done} (saved)"));
+                                }
+                                Err(e) => state.status = Some(format!("NOT SAVED: {e}")),
+                            }
+                        }
                         None => {}
                     }
                     dirty = true;

@@ -47,6 +47,32 @@ pub enum Action {
     PrevHit,
     NextArticle,
     PrevArticle,
+    /// Add or remove a tag on the article (completes existing tags).
+    Tag,
+    /// Start selecting text in the reader.
+    Visual,
+    WordForward,
+    WordBack,
+    SentenceForward,
+    SentenceBack,
+    /// Write a note on the selection, or on the whole article.
+    Note,
+    /// Tag the selection.
+    TagSpan,
+    /// Record the selection as a force the extractor missed.
+    AddForce,
+    AddLocation,
+    AddClaim,
+    /// Mark the chosen summary item as wrong (again: unmark).
+    MarkWrong,
+    /// List the article's notes and highlights.
+    Annotations,
+    /// Edit the chosen note.
+    Edit,
+    /// Delete the chosen note (undo brings it back).
+    Delete,
+    /// Undo the last change to tags, notes or corrections.
+    Undo,
     /// Unbinds a chord in a user keymap.
     None,
 }
@@ -80,6 +106,22 @@ impl Action {
             Action::PrevHit => "previous search hit / mention",
             Action::NextArticle => "next article",
             Action::PrevArticle => "previous article",
+            Action::Tag => "tag the article (tab completes; an existing tag is removed)",
+            Action::Visual => "select text (then w b ( ) j k to extend)",
+            Action::WordForward => "extend to the next word",
+            Action::WordBack => "back one word",
+            Action::SentenceForward => "extend to the sentence end",
+            Action::SentenceBack => "back to the sentence start",
+            Action::Note => "note on the selection (or the article)",
+            Action::TagSpan => "tag the selection",
+            Action::AddForce => "add the selection as a missed force",
+            Action::AddLocation => "add the selection as a missed place",
+            Action::AddClaim => "add the selection as a missed claim",
+            Action::MarkWrong => "mark the item wrong / not wrong",
+            Action::Annotations => "list the article's notes",
+            Action::Edit => "edit the note",
+            Action::Delete => "delete the note",
+            Action::Undo => "undo the last change",
             Action::None => "(unbound)",
         }
     }

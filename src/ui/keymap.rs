@@ -10,7 +10,15 @@ use std::path::Path;
 pub const DEFAULT: &str = include_str!("keymap.toml");
 
 /// The modes that have a table of their own.
-pub const MODES: &[&str] = &["global", "list", "reader", "summary", "help"];
+pub const MODES: &[&str] = &[
+    "global",
+    "list",
+    "reader",
+    "summary",
+    "visual",
+    "annotations",
+    "help",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Chord {
@@ -80,7 +88,9 @@ pub fn parse_chord(s: &str) -> Option<Chord> {
 pub fn chord_of(k: KeyEvent) -> Chord {
     let mut mods = k.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     let code = match k.code {
-        KeyCode::Char(c) if k.modifiers.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
+        KeyCode::Char(c) if k.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
         KeyCode::BackTab => KeyCode::BackTab,
         c => c,
     };
@@ -131,16 +141,23 @@ type RawKeymap = BTreeMap<String, BTreeMap<String, Action>>;
 type Bindings = Vec<(Chord, Action)>;
 
 fn parse_raw(file: &str, text: &str) -> Result<Vec<(String, Bindings)>, KeymapError> {
-    let err = |message: String| KeymapError::Invalid { file: file.to_string(), message };
+    let err = |message: String| KeymapError::Invalid {
+        file: file.to_string(),
+        message,
+    };
     let raw: RawKeymap = toml::from_str(text).map_err(|e| err(e.to_string()))?;
     let mut out = Vec::new();
     for (mode, table) in raw {
         if !MODES.contains(&mode.as_str()) {
-            return Err(err(format!("unknown mode [{mode}] (modes: {})", MODES.join(", "))));
+            return Err(err(format!(
+                "unknown mode [{mode}] (modes: {})",
+                MODES.join(", ")
+            )));
         }
         let mut binds = Vec::new();
         for (chord, action) in table {
-            let c = parse_chord(&chord).ok_or_else(|| err(format!("[{mode}] unknown key {chord:?}")))?;
+            let c = parse_chord(&chord)
+                .ok_or_else(|| err(format!("[{mode}] unknown key {chord:?}")))?;
             if binds.iter().any(|(b, _)| *b == c) {
                 return Err(err(format!("[{mode}] {chord:?} is bound twice")));
             }
@@ -154,7 +171,9 @@ fn parse_raw(file: &str, text: &str) -> Result<Vec<(String, Bindings)>, KeymapEr
 impl Keymap {
     pub fn default_map() -> Keymap {
         let mut modes = BTreeMap::new();
-        for (mode, binds) in parse_raw("keymap.toml (built in)", DEFAULT).expect("built-in keymap is valid") {
+        for (mode, binds) in
+            parse_raw("keymap.toml (built in)", DEFAULT).expect("built-in keymap is valid")
+        {
             modes.insert(mode, binds);
         }
         Keymap { modes }
@@ -184,8 +203,20 @@ impl Keymap {
     }
 
     pub fn lookup(&self, mode: &str, chord: Chord) -> Option<Action> {
-        let find = |m: &str| self.modes.get(m).and_then(|t| t.iter().find(|(c, _)| *c == chord)).map(|(_, a)| *a);
-        find(mode).or_else(|| if mode == "help" { None } else { find("global") })
+        let find = |m: &str| {
+            self.modes
+                .get(m)
+                .and_then(|t| t.iter().find(|(c, _)| *c == chord))
+                .map(|(_, a)| *a)
+        };
+        // Overlays and selection take only their own keys.
+        find(mode).or_else(|| {
+            if matches!(mode, "help" | "visual" | "annotations") {
+                None
+            } else {
+                find("global")
+            }
+        })
     }
 
     /// The bindings of one mode, for the help overlay.
@@ -216,14 +247,22 @@ mod tests {
             let binds = km.bindings(mode);
             let mut seen = std::collections::HashSet::new();
             for (c, a) in binds {
-                assert!(seen.insert(*c), "[{mode}] {} bound twice (second: {a:?})", chord_name(*c));
+                assert!(
+                    seen.insert(*c),
+                    "[{mode}] {} bound twice (second: {a:?})",
+                    chord_name(*c)
+                );
             }
         }
     }
 
     #[test]
     fn duplicate_after_normalising_is_refused() {
-        let e = parse_raw("k.toml", "[list]\n\"G\" = \"bottom\"\n\"shift-g\" = \"top\"\n").unwrap_err();
+        let e = parse_raw(
+            "k.toml",
+            "[list]\n\"G\" = \"bottom\"\n\"shift-g\" = \"top\"\n",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("bound twice"), "{e}");
     }
 
@@ -232,9 +271,13 @@ mod tests {
         let mut km = Keymap::default_map();
         let j = parse_chord("j").unwrap();
         assert_eq!(km.lookup("list", j), Some(Action::Down));
-        km.overlay("user", "[list]\n\"j\" = \"none\"\n\"x\" = \"down\"\n").unwrap();
+        km.overlay("user", "[list]\n\"j\" = \"none\"\n\"x\" = \"down\"\n")
+            .unwrap();
         assert_eq!(km.lookup("list", j), None);
-        assert_eq!(km.lookup("list", parse_chord("x").unwrap()), Some(Action::Down));
+        assert_eq!(
+            km.lookup("list", parse_chord("x").unwrap()),
+            Some(Action::Down)
+        );
         assert!(km.overlay("user", "[list]\n\"j\" = \"fly\"\n").is_err());
         assert!(km.overlay("user", "[nowhere]\n\"j\" = \"down\"\n").is_err());
     }

@@ -1,6 +1,8 @@
 //! The reader's state: plain data, changed only by `update`.
 
-use crate::model::{Article, ByteSpan, Summary};
+use crate::model::{Article, ArticleId, ByteSpan, Summary};
+use crate::store::{Annotation, Correction, Op, StoreData};
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -15,6 +17,10 @@ pub enum Prompt {
     Search,
     Filter,
     Command,
+    /// A tag for the article.
+    Tag,
+    /// A tag for the selection.
+    SpanTag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +28,29 @@ pub enum Mode {
     Normal,
     Help,
     Input(Prompt),
+    /// Selecting text in the reader.
+    Visual,
+    /// The note editor is open.
+    Editor,
+    /// The list of the article's notes is open.
+    Annotations,
+}
+
+/// What the note editor will save to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteTarget {
+    New(Option<ByteSpan>),
+    Existing(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub area: tui_textarea::TextArea<'static>,
+    pub target: NoteTarget,
+    /// What the note said when the editor opened.
+    pub original: String,
+    /// Shown in the editor's title.
+    pub quote: String,
 }
 
 /// One row of the summary pane that can be chosen.
@@ -66,6 +95,18 @@ pub struct State {
     pub status: Option<String>,
     pub viewport: Viewport,
     pub quit: bool,
+    /// The store's contents as last read (the app loop refreshes them
+    /// after every write, so other sessions' changes show up too).
+    pub tags: BTreeMap<ArticleId, BTreeSet<String>>,
+    pub annotations: Vec<Annotation>,
+    pub corrections: Vec<Correction>,
+    /// Visual selection: where it started and where it reaches, in bytes.
+    pub selection: Option<(usize, usize)>,
+    pub editor: Option<Editor>,
+    /// Position in the annotation list.
+    pub ann_sel: usize,
+    /// Inverse changes, newest last.
+    pub undo: Vec<Vec<Op>>,
 }
 
 impl State {
@@ -89,9 +130,72 @@ impl State {
             show_map: false,
             help_scroll: 0,
             status: None,
-            viewport: Viewport { text_width: 60, text_height: 20, list_height: 10, summary_height: 20 },
+            viewport: Viewport {
+                text_width: 60,
+                text_height: 20,
+                list_height: 10,
+                summary_height: 20,
+            },
             quit: false,
+            tags: BTreeMap::new(),
+            annotations: Vec::new(),
+            corrections: Vec::new(),
+            selection: None,
+            editor: None,
+            ann_sel: 0,
+            undo: Vec::new(),
         }
+    }
+
+    /// Takes in what the store holds now.
+    pub fn set_store(&mut self, d: &StoreData) {
+        self.tags = d
+            .articles
+            .iter()
+            .map(|(id, m)| (id.clone(), m.tags.clone()))
+            .collect();
+        self.annotations = d.annotations.clone();
+        self.corrections = d.corrections.clone();
+    }
+
+    pub fn article_tags(&self, id: &ArticleId) -> BTreeSet<String> {
+        self.tags.get(id).cloned().unwrap_or_default()
+    }
+
+    /// Every tag in use, sorted, for completion.
+    pub fn all_tags(&self) -> Vec<String> {
+        let set: BTreeSet<&String> = self
+            .tags
+            .values()
+            .flatten()
+            .chain(self.annotations.iter().flat_map(|a| a.tags.iter()))
+            .collect();
+        set.into_iter().cloned().collect()
+    }
+
+    /// The open article's notes with where each lands now (see
+    /// `store::anchor`): notes on an earlier text of the file come back
+    /// orphaned.
+    pub fn article_notes(&self) -> Vec<(&Annotation, crate::store::Anchor)> {
+        let Some((a, _)) = self.article() else {
+            return Vec::new();
+        };
+        self.annotations
+            .iter()
+            .filter(|n| n.article == a.id || (!n.path.is_empty() && n.path == a.path))
+            .map(|n| (n, crate::store::anchor(n, a)))
+            .collect()
+    }
+
+    /// The selection as a span, ends in order, whole words.
+    pub fn selection_span(&self) -> Option<ByteSpan> {
+        let (a, b) = self.selection?;
+        let (s, e) = if a <= b { (a, b) } else { (b, a) };
+        let text = &self.article()?.0.text;
+        let e = text[e..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(text.len(), |p| e + p);
+        (e > s).then(|| ByteSpan::new(s, e))
     }
 
     /// Index into `articles` of the selected article.
@@ -100,12 +204,15 @@ impl State {
     }
 
     pub fn article(&self) -> Option<(&Article, &Summary)> {
-        self.selected().map(|i| (&self.articles[i], &self.summaries[i]))
+        self.selected()
+            .map(|i| (&self.articles[i], &self.summaries[i]))
     }
 
     /// The summary rows that can be chosen, in display order.
     pub fn items(&self) -> Vec<Item> {
-        let Some((_, s)) = self.article() else { return Vec::new() };
+        let Some((_, s)) = self.article() else {
+            return Vec::new();
+        };
         (0..s.forces.len())
             .map(Item::Force)
             .chain((0..s.locations.len()).map(Item::Location))
@@ -115,11 +222,16 @@ impl State {
 
     /// Where an item is mentioned in the text.
     pub fn item_spans(&self, item: Item) -> Vec<ByteSpan> {
-        let Some((_, s)) = self.article() else { return Vec::new() };
+        let Some((_, s)) = self.article() else {
+            return Vec::new();
+        };
         match item {
             Item::Force(i) => s.forces[i].mentions.iter().map(|m| m.span()).collect(),
             Item::Location(i) => s.locations[i].mentions.iter().map(|m| m.span()).collect(),
-            Item::Claim(i) => vec![ByteSpan::new(s.claims[i].quantity_start, s.claims[i].quantity_end)],
+            Item::Claim(i) => vec![ByteSpan::new(
+                s.claims[i].quantity_start,
+                s.claims[i].quantity_end,
+            )],
         }
     }
 

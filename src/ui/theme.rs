@@ -10,19 +10,51 @@ use std::path::Path;
 
 /// Every key a theme must define.
 pub const KEYS: &[&str] = &[
-    "ui.border", "ui.border_focus", "ui.title", "ui.status", "ui.status_mode", "ui.hint", "ui.error",
-    "list.normal", "list.selected", "list.meta", "list.tag", "reader.text", "reader.title",
-    "reader.chrome", "reader.comment", "reader.force", "reader.location", "reader.claim",
-    "reader.search", "reader.current", "reader.cursor", "summary.heading", "summary.item",
-    "summary.selected", "summary.marked", "summary.meta", "map.land", "map.point", "map.label",
-    "help.key", "help.text",
+    "ui.border",
+    "ui.border_focus",
+    "ui.title",
+    "ui.status",
+    "ui.status_mode",
+    "ui.hint",
+    "ui.error",
+    "list.normal",
+    "list.selected",
+    "list.meta",
+    "list.tag",
+    "reader.text",
+    "reader.title",
+    "reader.chrome",
+    "reader.comment",
+    "reader.force",
+    "reader.location",
+    "reader.claim",
+    "reader.search",
+    "reader.current",
+    "reader.cursor",
+    "reader.note",
+    "reader.selection",
+    "summary.heading",
+    "summary.item",
+    "summary.selected",
+    "summary.marked",
+    "summary.meta",
+    "summary.wrong",
+    "summary.added",
+    "map.land",
+    "map.point",
+    "map.label",
+    "help.key",
+    "help.text",
 ];
 
 /// The themes shipped in `themes/`, embedded.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default.toml")),
     ("light", include_str!("../../themes/light.toml")),
-    ("high-contrast", include_str!("../../themes/high-contrast.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
     ("monochrome", include_str!("../../themes/monochrome.toml")),
 ];
 
@@ -93,7 +125,10 @@ fn modifier(s: &str) -> Option<Modifier> {
 
 impl Theme {
     pub fn parse(file: &str, text: &str) -> Result<Theme, ThemeError> {
-        let err = |message: String| ThemeError::Invalid { file: file.to_string(), message };
+        let err = |message: String| ThemeError::Invalid {
+            file: file.to_string(),
+            message,
+        };
         let tf: ThemeFile = toml::from_str(text).map_err(|e| err(e.to_string()))?;
         let mut styles = BTreeMap::new();
         for (key, spec) in tf.style {
@@ -108,21 +143,25 @@ impl Theme {
                 st = st.bg(color(bg).ok_or_else(|| err(format!("{key}: unknown colour {bg:?}")))?);
             }
             for m in &spec.add {
-                st = st.add_modifier(modifier(m).ok_or_else(|| err(format!("{key}: unknown modifier {m:?}")))?);
+                st = st.add_modifier(
+                    modifier(m).ok_or_else(|| err(format!("{key}: unknown modifier {m:?}")))?,
+                );
             }
             styles.insert(k, st);
         }
         if let Some(missing) = KEYS.iter().find(|k| !styles.contains_key(*k)) {
             return Err(err(format!("missing key {missing:?}")));
         }
-        Ok(Theme { name: tf.name, styles })
+        Ok(Theme {
+            name: tf.name,
+            styles,
+        })
     }
 
     pub fn builtin(name: &str) -> Option<Theme> {
-        BUILTIN
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(n, t)| Theme::parse(&format!("themes/{n}.toml"), t).expect("shipped themes are valid"))
+        BUILTIN.iter().find(|(n, _)| *n == name).map(|(n, t)| {
+            Theme::parse(&format!("themes/{n}.toml"), t).expect("shipped themes are valid")
+        })
     }
 
     /// A shipped theme, or `NAME.toml` under the config dir's `themes/`.
@@ -159,7 +198,11 @@ mod tests {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
             let t = Theme::parse(&path.display().to_string(), &text).unwrap();
-            assert!(Theme::builtin(&t.name).is_some(), "{} is not embedded", t.name);
+            assert!(
+                Theme::builtin(&t.name).is_some(),
+                "{} is not embedded",
+                t.name
+            );
             on_disk += 1;
         }
         assert_eq!(on_disk, BUILTIN.len());
@@ -169,11 +212,27 @@ mod tests {
     fn highlights_never_rely_on_colour_alone() {
         for (name, _) in BUILTIN {
             let t = Theme::builtin(name).unwrap();
-            for key in ["reader.force", "reader.location", "reader.claim", "reader.search", "list.selected", "summary.selected"] {
-                assert!(!t.get(key).add_modifier.is_empty(), "{name}: {key} has no modifier");
+            for key in [
+                "reader.force",
+                "reader.location",
+                "reader.claim",
+                "reader.search",
+                "list.selected",
+                "summary.selected",
+            ] {
+                assert!(
+                    !t.get(key).add_modifier.is_empty(),
+                    "{name}: {key} has no modifier"
+                );
             }
-            let kinds: Vec<Modifier> = ["reader.force", "reader.location", "reader.claim"].iter().map(|k| t.get(k).add_modifier).collect();
-            assert!(kinds[0] != kinds[1] && kinds[1] != kinds[2] && kinds[0] != kinds[2], "{name}: kinds share a modifier set");
+            let kinds: Vec<Modifier> = ["reader.force", "reader.location", "reader.claim"]
+                .iter()
+                .map(|k| t.get(k).add_modifier)
+                .collect();
+            assert!(
+                kinds[0] != kinds[1] && kinds[1] != kinds[2] && kinds[0] != kinds[2],
+                "{name}: kinds share a modifier set"
+            );
         }
     }
 
@@ -181,8 +240,17 @@ mod tests {
     fn unknown_keys_and_colours_are_refused() {
         let base = BUILTIN[0].1;
         let bad_key = base.replace("\"help.text\" = {}", "\"help.txt\" = {}");
-        assert!(Theme::parse("t.toml", &bad_key).unwrap_err().to_string().contains("unknown key \"help.txt\""));
-        let bad_colour = base.replace("fg = \"cyan\", add = [\"bold\"] }", "fg = \"teal\", add = [\"bold\"] }");
-        assert!(Theme::parse("t.toml", &bad_colour).unwrap_err().to_string().contains("unknown colour \"teal\""));
+        assert!(Theme::parse("t.toml", &bad_key)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown key \"help.txt\""));
+        let bad_colour = base.replace(
+            "fg = \"cyan\", add = [\"bold\"] }",
+            "fg = \"teal\", add = [\"bold\"] }",
+        );
+        assert!(Theme::parse("t.toml", &bad_colour)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown colour \"teal\""));
     }
 }

@@ -3,10 +3,12 @@
 
 use super::action::Action;
 use super::keymap::{chord_of, Keymap};
-use super::state::{Item, Mode, Pane, Prompt, State};
+use super::state::{Editor, Item, Mode, NoteTarget, Pane, Prompt, State};
 use crate::extract::fold;
 use crate::model::ByteSpan;
+use crate::store::{self, Anchor, Correction, CorrectionKind, Op};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::BTreeSet;
 
 /// A message to `update`: a bound action, or typing at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +18,12 @@ pub enum Msg {
     Backspace,
     Submit,
     Cancel,
+    /// Tab at a tag prompt.
+    Complete,
+    /// A key for the note editor.
+    EditorKey(KeyEvent),
+    SaveNote,
+    DiscardNote,
 }
 
 /// What the app loop must do after an update.
@@ -24,17 +32,38 @@ pub enum Effect {
     Quit,
     SetTheme(String),
     Redraw,
+    /// Write these changes to the store; on success remember `undo` and
+    /// say `done`.
+    Store {
+        ops: Vec<Op>,
+        undo: Option<Vec<Op>>,
+        done: String,
+    },
 }
 
 /// The message a key means in the current mode.
 pub fn key_to_msg(state: &State, keymap: &Keymap, key: KeyEvent) -> Option<Msg> {
-    if let Mode::Input(_) = state.mode {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if state.mode == Mode::Editor {
+        return Some(match key.code {
+            KeyCode::Esc => Msg::SaveNote,
+            KeyCode::Char('s') if ctrl => Msg::SaveNote,
+            KeyCode::Char('q') if ctrl => Msg::DiscardNote,
+            _ => Msg::EditorKey(key),
+        });
+    }
+    if let Mode::Input(p) = state.mode {
         return match key.code {
+            KeyCode::Tab if matches!(p, Prompt::Tag | Prompt::SpanTag) => Some(Msg::Complete),
             KeyCode::Enter => Some(Msg::Submit),
             KeyCode::Esc => Some(Msg::Cancel),
             KeyCode::Backspace => Some(Msg::Backspace),
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Cancel),
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Type(c)),
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Msg::Cancel)
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Msg::Type(c))
+            }
             _ => None,
         };
     }
@@ -45,6 +74,8 @@ pub fn key_to_msg(state: &State, keymap: &Keymap, key: KeyEvent) -> Option<Msg> 
 pub fn mode_name(state: &State) -> &'static str {
     match (state.mode, state.focus) {
         (Mode::Help, _) => "help",
+        (Mode::Visual, _) => "visual",
+        (Mode::Annotations, _) => "annotations",
         (_, Pane::List) => "list",
         (_, Pane::Reader) => "reader",
         (_, Pane::Summary) => "summary",
@@ -75,7 +106,123 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
             None
         }
         Msg::Submit => submit(state),
+        Msg::Complete => {
+            complete(state);
+            None
+        }
+        Msg::EditorKey(k) => {
+            if let Some(ed) = state.editor.as_mut() {
+                ed.area.input(k);
+            }
+            None
+        }
+        Msg::SaveNote => save_note(state),
+        Msg::DiscardNote => {
+            state.editor = None;
+            state.mode = Mode::Normal;
+            state.status = Some("note discarded".into());
+            None
+        }
     }
+}
+
+/// Tab at a tag prompt: the one matching tag, or the longest common
+/// prefix of several (listed in the status line).
+fn complete(state: &mut State) {
+    let cands: Vec<String> = state
+        .all_tags()
+        .into_iter()
+        .filter(|t| t.starts_with(&state.input))
+        .collect();
+    match cands.as_slice() {
+        [] => state.status = Some("no tag starts so".into()),
+        [one] => state.input = one.clone(),
+        many => {
+            let mut prefix = many[0].clone();
+            for c in many {
+                while !c.starts_with(&prefix) {
+                    prefix.pop();
+                }
+            }
+            state.input = prefix;
+            state.status = Some(many.join("  "));
+        }
+    }
+}
+
+fn valid_tag(t: &str) -> Result<String, String> {
+    let t = t.trim();
+    if t.is_empty()
+        || t.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || crate::sanitize::is_unsafe(c))
+    {
+        Err("a tag has no spaces or control characters".into())
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+fn save_note(state: &mut State) -> Option<Effect> {
+    let ed = state.editor.take()?;
+    state.mode = Mode::Normal;
+    let text = ed.area.lines().join("\n");
+    match ed.target {
+        NoteTarget::New(span) => {
+            if text.trim().is_empty() {
+                state.status = Some("empty note not saved".into());
+                return None;
+            }
+            let (a, _) = state.article()?;
+            let n = store::annotation(a, span, &text, BTreeSet::new());
+            let undo = vec![Op::Delete { id: n.id.clone() }];
+            state.selection = None;
+            Some(Effect::Store {
+                ops: vec![Op::Annotate(n)],
+                undo: Some(undo),
+                done: "note saved".into(),
+            })
+        }
+        NoteTarget::Existing(id) => {
+            if text == ed.original {
+                return None;
+            }
+            let now = store::now();
+            let undo = vec![Op::Edit {
+                id: id.clone(),
+                note: Some(ed.original),
+                tags: None,
+                modified: now.clone(),
+            }];
+            Some(Effect::Store {
+                ops: vec![Op::Edit {
+                    id,
+                    note: Some(text),
+                    tags: None,
+                    modified: now,
+                }],
+                undo: Some(undo),
+                done: "note saved".into(),
+            })
+        }
+    }
+}
+
+fn open_editor(state: &mut State, target: NoteTarget, initial: &str, quote: String) {
+    let lines: Vec<String> = if initial.is_empty() {
+        vec![String::new()]
+    } else {
+        initial.lines().map(str::to_string).collect()
+    };
+    let mut area = tui_textarea::TextArea::new(lines);
+    area.move_cursor(tui_textarea::CursorMove::Bottom);
+    area.move_cursor(tui_textarea::CursorMove::End);
+    state.editor = Some(Editor {
+        area,
+        target,
+        original: initial.to_string(),
+        quote,
+    });
+    state.mode = Mode::Editor;
 }
 
 fn live_filter(state: &mut State) {
@@ -86,7 +233,9 @@ fn live_filter(state: &mut State) {
 }
 
 fn submit(state: &mut State) -> Option<Effect> {
-    let Mode::Input(prompt) = state.mode else { return None };
+    let Mode::Input(prompt) = state.mode else {
+        return None;
+    };
     let input = std::mem::take(&mut state.input);
     state.mode = Mode::Normal;
     match prompt {
@@ -100,11 +249,66 @@ fn submit(state: &mut State) -> Option<Effect> {
             None
         }
         Prompt::Command => command(state, input.trim()),
+        Prompt::Tag => {
+            let tag = match valid_tag(&input) {
+                Ok(t) => t,
+                Err(e) => {
+                    state.status = Some(e);
+                    return None;
+                }
+            };
+            let (a, _) = state.article()?;
+            let (id, path, title) = (a.id.clone(), a.path.clone(), a.title.clone());
+            let tag_op = Op::Tag {
+                article: id.clone(),
+                path,
+                title,
+                tag: tag.clone(),
+            };
+            let untag_op = Op::Untag {
+                article: id.clone(),
+                tag: tag.clone(),
+            };
+            Some(if state.article_tags(&id).contains(&tag) {
+                Effect::Store {
+                    ops: vec![untag_op],
+                    undo: Some(vec![tag_op]),
+                    done: format!("removed tag {tag}"),
+                }
+            } else {
+                Effect::Store {
+                    ops: vec![tag_op],
+                    undo: Some(vec![untag_op]),
+                    done: format!("tagged {tag}"),
+                }
+            })
+        }
+        Prompt::SpanTag => {
+            let tag = match valid_tag(&input) {
+                Ok(t) => t,
+                Err(e) => {
+                    state.status = Some(e);
+                    return None;
+                }
+            };
+            let span = state.selection_span()?;
+            let (a, _) = state.article()?;
+            let n = store::annotation(a, Some(span), "", [tag.clone()].into());
+            let undo = vec![Op::Delete { id: n.id.clone() }];
+            state.selection = None;
+            Some(Effect::Store {
+                ops: vec![Op::Annotate(n)],
+                undo: Some(undo),
+                done: format!("highlight tagged {tag}"),
+            })
+        }
     }
 }
 
 fn command(state: &mut State, cmd: &str) -> Option<Effect> {
-    let (name, arg) = cmd.split_once(' ').map_or((cmd, ""), |(n, a)| (n, a.trim()));
+    let (name, arg) = cmd
+        .split_once(' ')
+        .map_or((cmd, ""), |(n, a)| (n, a.trim()));
     match name {
         "q" | "quit" => Some(Effect::Quit),
         "help" => {
@@ -123,7 +327,9 @@ fn command(state: &mut State, cmd: &str) -> Option<Effect> {
         }
         "" => None,
         _ => {
-            state.status = Some(format!("unknown command: {name} (try :q, :theme NAME, :filter Q, :map, :help)"));
+            state.status = Some(format!(
+                "unknown command: {name} (try :q, :theme NAME, :filter Q, :map, :help)"
+            ));
             None
         }
     }
@@ -136,10 +342,17 @@ fn act(state: &mut State, a: Action) -> Option<Effect> {
             return Some(Effect::Quit);
         }
         Action::Help => {
-            state.mode = if state.mode == Mode::Help { Mode::Normal } else { Mode::Help };
+            state.mode = if state.mode == Mode::Help {
+                Mode::Normal
+            } else {
+                Mode::Help
+            };
             state.help_scroll = 0;
         }
-        Action::Close => state.mode = Mode::Normal,
+        Action::Close => {
+            state.mode = Mode::Normal;
+            state.selection = None;
+        }
         Action::FocusNext => {
             state.focus = match state.focus {
                 Pane::List => Pane::Reader,
@@ -174,20 +387,258 @@ fn act(state: &mut State, a: Action) -> Option<Effect> {
                 apply_filter(state, "");
             }
         }
-        Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
-            movement(state, a)
-        }
+        Action::Down
+        | Action::Up
+        | Action::PageDown
+        | Action::PageUp
+        | Action::Top
+        | Action::Bottom => movement(state, a),
         Action::Open => {
             state.focus = Pane::Reader;
+        }
+        Action::Jump if state.mode == Mode::Annotations => {
+            let notes = state.article_notes();
+            match notes.get(state.ann_sel).map(|(n, a)| (n.quote.clone(), *a)) {
+                Some((_, Anchor::Attached(span))) => {
+                    state.mode = Mode::Normal;
+                    state.focus = Pane::Reader;
+                    reveal(state, span);
+                }
+                Some((q, Anchor::Orphaned)) => {
+                    state.status = Some(format!(
+                        "orphaned: the text no longer has \"{}\" there",
+                        crate::sanitize::line(&q)
+                    ));
+                }
+                Some((_, Anchor::Whole)) => {
+                    state.status = Some("a note on the whole article".into())
+                }
+                None => {}
+            }
         }
         Action::Jump => jump_to_item(state, 0),
         Action::NextHit => cycle(state, true),
         Action::PrevHit => cycle(state, false),
         Action::NextArticle => select_article(state, state.list_sel.saturating_add(1)),
         Action::PrevArticle => select_article(state, state.list_sel.saturating_sub(1)),
+        Action::Tag => prompt(state, Prompt::Tag, ""),
+        Action::Visual => start_visual(state),
+        Action::WordForward | Action::WordBack | Action::SentenceForward | Action::SentenceBack => {
+            extend(state, a)
+        }
+        Action::Note => note(state),
+        Action::TagSpan => {
+            if state.selection_span().is_some() {
+                prompt(state, Prompt::SpanTag, "");
+            }
+        }
+        Action::AddForce => return add_missed(state, CorrectionKind::Force),
+        Action::AddLocation => return add_missed(state, CorrectionKind::Location),
+        Action::AddClaim => return add_missed(state, CorrectionKind::Claim),
+        Action::MarkWrong => return mark_wrong(state),
+        Action::Annotations => {
+            state.mode = if state.mode == Mode::Annotations {
+                Mode::Normal
+            } else {
+                Mode::Annotations
+            };
+            state.ann_sel = 0;
+        }
+        Action::Edit => {
+            let notes = state.article_notes();
+            if let Some((n, _)) = notes.get(state.ann_sel) {
+                let (id, note, quote) = (n.id.clone(), n.note.clone(), n.quote.clone());
+                open_editor(state, NoteTarget::Existing(id), &note, quote);
+            }
+        }
+        Action::Delete => {
+            let notes = state.article_notes();
+            if let Some((n, _)) = notes.get(state.ann_sel) {
+                let n = (*n).clone();
+                state.ann_sel = state.ann_sel.saturating_sub(1);
+                return Some(Effect::Store {
+                    ops: vec![Op::Delete { id: n.id.clone() }],
+                    undo: Some(vec![Op::Annotate(n)]),
+                    done: "note deleted (u undoes)".into(),
+                });
+            }
+        }
+        Action::Undo => match state.undo.pop() {
+            Some(ops) => {
+                return Some(Effect::Store {
+                    ops,
+                    undo: None,
+                    done: "undone".into(),
+                })
+            }
+            None => state.status = Some("nothing to undo".into()),
+        },
         Action::None => {}
     }
     None
+}
+
+fn start_visual(state: &mut State) {
+    let lines = state.lines();
+    let Some(&(a, b)) = lines.get(state.cursor) else {
+        return;
+    };
+    let Some((art, _)) = state.article() else {
+        return;
+    };
+    let first = art.text[a..b]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(a, |p| a + p);
+    state.selection = Some((first, first));
+    state.mode = Mode::Visual;
+    state.status =
+        Some("select: w b ( ) j k extend · a note · t tag · F L C add missed · esc cancel".into());
+}
+
+/// Moves the selection's moving end by a word, a sentence or a line.
+fn extend(state: &mut State, a: Action) {
+    let Some((anchor, head)) = state.selection else {
+        return;
+    };
+    let Some((art, _)) = state.article() else {
+        return;
+    };
+    let t = art.text.as_str();
+    let is_word = |c: char| c.is_alphanumeric();
+    let new = match a {
+        Action::WordForward => {
+            let rest = &t[head..];
+            let after_word = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+            let next = rest[after_word..]
+                .find(is_word)
+                .map_or(t.len(), |p| head + after_word + p);
+            next
+        }
+        Action::WordBack => {
+            let before = &t[..head];
+            let end = before.rfind(is_word).map_or(0, |p| p);
+            t[..end]
+                .rfind(|c: char| !is_word(c))
+                .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8))
+        }
+        Action::SentenceForward => t[head..]
+            .find(['.', '!', '?', '\n'])
+            .map_or(t.len(), |p| head + p + 1)
+            .min(t.len()),
+        Action::SentenceBack => {
+            let before = t[..head].trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+            before
+                .rfind(['.', '!', '?', '\n'])
+                .map_or(0, |p| p + 1 + (before.len() - before.trim_start().len()))
+        }
+        Action::Down | Action::Up => {
+            let lines = state.lines();
+            let cur = lines.iter().rposition(|&(s, _)| s <= head).unwrap_or(0);
+            let col = head - lines[cur].0;
+            let target = if a == Action::Down {
+                (cur + 1).min(lines.len() - 1)
+            } else {
+                cur.saturating_sub(1)
+            };
+            let (s, e) = lines[target];
+            let mut at = (s + col).min(e);
+            while !t.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        }
+        _ => head,
+    };
+    let new = new.min(t.len());
+    let new = if t.is_char_boundary(new) { new } else { head };
+    state.selection = Some((anchor, new));
+    let lines = state.lines();
+    state.cursor = lines.iter().rposition(|&(s, _)| s <= new).unwrap_or(0);
+    scroll_to_cursor(state);
+}
+
+fn note(state: &mut State) {
+    if state.mode == Mode::Visual {
+        if let Some(span) = state.selection_span() {
+            let quote = state
+                .article()
+                .map(|(a, _)| span.slice(&a.text).to_string())
+                .unwrap_or_default();
+            open_editor(state, NoteTarget::New(Some(span)), "", quote);
+        }
+    } else if state.article().is_some() {
+        open_editor(state, NoteTarget::New(None), "", "the whole article".into());
+    }
+}
+
+fn add_missed(state: &mut State, kind: CorrectionKind) -> Option<Effect> {
+    let span = state.selection_span()?;
+    let (a, _) = state.article()?;
+    let c = Correction {
+        id: store::new_id(),
+        article: a.id.clone(),
+        kind,
+        wrong: false,
+        name: crate::sanitize::line(span.slice(&a.text)),
+        span: Some(span),
+        note: String::new(),
+        created: store::now(),
+        author: store::author(),
+    };
+    state.selection = None;
+    state.mode = Mode::Normal;
+    let undo = vec![Op::Uncorrect { id: c.id.clone() }];
+    Some(Effect::Store {
+        ops: vec![Op::Correct(c)],
+        undo: Some(undo),
+        done: "added to the summary".into(),
+    })
+}
+
+/// The name a correction gives a summary item.
+pub fn item_name(state: &State, item: Item) -> Option<(CorrectionKind, String)> {
+    let (_, s) = state.article()?;
+    Some(match item {
+        Item::Force(i) => (CorrectionKind::Force, s.forces[i].name.clone()),
+        Item::Location(i) => (CorrectionKind::Location, s.locations[i].name.clone()),
+        Item::Claim(i) => (CorrectionKind::Claim, s.claims[i].quantity.clone()),
+    })
+}
+
+fn mark_wrong(state: &mut State) -> Option<Effect> {
+    let item = *state.items().get(state.summary_sel)?;
+    let (kind, name) = item_name(state, item)?;
+    let (a, _) = state.article()?;
+    let existing = state
+        .corrections
+        .iter()
+        .find(|c| c.article == a.id && c.wrong && c.kind == kind && c.name == name);
+    Some(match existing {
+        Some(c) => Effect::Store {
+            ops: vec![Op::Uncorrect { id: c.id.clone() }],
+            undo: Some(vec![Op::Correct(c.clone())]),
+            done: format!("{name}: no longer marked wrong"),
+        },
+        None => {
+            let c = Correction {
+                id: store::new_id(),
+                article: a.id.clone(),
+                kind,
+                wrong: true,
+                name: name.clone(),
+                span: None,
+                note: String::new(),
+                created: store::now(),
+                author: store::author(),
+            };
+            let undo = vec![Op::Uncorrect { id: c.id.clone() }];
+            Effect::Store {
+                ops: vec![Op::Correct(c)],
+                undo: Some(undo),
+                done: format!("{name}: marked wrong"),
+            }
+        }
+    })
 }
 
 fn prompt(state: &mut State, p: Prompt, initial: &str) {
@@ -196,6 +647,15 @@ fn prompt(state: &mut State, p: Prompt, initial: &str) {
 }
 
 fn movement(state: &mut State, a: Action) {
+    if state.mode == Mode::Visual {
+        extend(state, a);
+        return;
+    }
+    if state.mode == Mode::Annotations {
+        let n = state.article_notes().len();
+        state.ann_sel = step(state.ann_sel, n.saturating_sub(1), a, 5);
+        return;
+    }
     if state.mode == Mode::Help {
         state.help_scroll = step(state.help_scroll, usize::MAX / 2, a, 10);
         return;
@@ -203,7 +663,12 @@ fn movement(state: &mut State, a: Action) {
     match state.focus {
         Pane::List => {
             let n = state.visible.len();
-            let to = step(state.list_sel, n.saturating_sub(1), a, state.viewport.list_height.max(1));
+            let to = step(
+                state.list_sel,
+                n.saturating_sub(1),
+                a,
+                state.viewport.list_height.max(1),
+            );
             select_article(state, to);
         }
         Pane::Reader => {
@@ -214,7 +679,12 @@ fn movement(state: &mut State, a: Action) {
         }
         Pane::Summary => {
             let n = state.items().len();
-            state.summary_sel = step(state.summary_sel, n.saturating_sub(1), a, state.viewport.summary_height.max(1));
+            state.summary_sel = step(
+                state.summary_sel,
+                n.saturating_sub(1),
+                a,
+                state.viewport.summary_height.max(1),
+            );
         }
     }
 }
@@ -261,7 +731,10 @@ fn scroll_to_cursor(state: &mut State) {
 /// below the top.
 fn reveal(state: &mut State, span: ByteSpan) {
     let lines = state.lines();
-    let line = lines.iter().rposition(|&(a, _)| a <= span.start).unwrap_or(0);
+    let line = lines
+        .iter()
+        .rposition(|&(a, _)| a <= span.start)
+        .unwrap_or(0);
     state.cursor = line;
     state.scroll = line.saturating_sub(3);
     state.current = Some(span);
@@ -269,11 +742,17 @@ fn reveal(state: &mut State, span: ByteSpan) {
 
 fn jump_to_item(state: &mut State, nth: usize) {
     let items = state.items();
-    let Some(&item) = items.get(state.summary_sel) else { return };
+    let Some(&item) = items.get(state.summary_sel) else {
+        return;
+    };
     let spans = state.item_spans(item);
     if let Some(&s) = spans.get(nth.min(spans.len().saturating_sub(1))) {
         reveal(state, s);
-        state.status = Some(format!("mention {} of {}", nth.min(spans.len() - 1) + 1, spans.len()));
+        state.status = Some(format!(
+            "mention {} of {}",
+            nth.min(spans.len() - 1) + 1,
+            spans.len()
+        ));
     }
 }
 
@@ -295,7 +774,10 @@ fn cycle(state: &mut State, forward: bool) {
     let here = state.current.map(|c| c.start);
     let next = match (here, forward) {
         (Some(h), true) => spans.iter().position(|s| s.start > h).unwrap_or(0),
-        (Some(h), false) => spans.iter().rposition(|s| s.start < h).unwrap_or(spans.len() - 1),
+        (Some(h), false) => spans
+            .iter()
+            .rposition(|s| s.start < h)
+            .unwrap_or(spans.len() - 1),
         (None, true) => 0,
         (None, false) => spans.len() - 1,
     };
@@ -312,7 +794,12 @@ fn set_search(state: &mut State, q: &str) {
     state.search = Some(q.to_string());
     recompute_hits(state, q);
     let from = state.lines().get(state.cursor).map_or(0, |l| l.0);
-    match state.search_hits.iter().find(|s| s.start >= from).or(state.search_hits.first()) {
+    match state
+        .search_hits
+        .iter()
+        .find(|s| s.start >= from)
+        .or(state.search_hits.first())
+    {
         Some(&s) => {
             reveal(state, s);
             state.status = Some(format!("{} matches", state.search_hits.len()));
@@ -337,7 +824,11 @@ fn find_all(text: &str, q: &str) -> Vec<ByteSpan> {
     let lower = text.to_lowercase();
     // Lowercasing outside ASCII can change byte lengths; then only exact
     // matches are offered, since offsets must point into the real text.
-    let (hay, needle) = if lower.len() == text.len() { (lower, q.to_lowercase()) } else { (text.to_string(), q.to_string()) };
+    let (hay, needle) = if lower.len() == text.len() {
+        (lower, q.to_lowercase())
+    } else {
+        (text.to_string(), q.to_string())
+    };
     let mut from = 0;
     while let Some(p) = hay[from..].find(&needle) {
         let s = from + p;
@@ -357,13 +848,33 @@ pub fn matches(state: &State, idx: usize, query: &str) -> bool {
         let (field, value) = term.split_once(':').unwrap_or(("", term));
         let v = fold::key(value);
         let has = |name: &str| fold::key(name).contains(&v);
+        if let Some(tag) = term.strip_prefix('#') {
+            return state.tags.get(&a.id).is_some_and(|t| t.contains(tag))
+                || state
+                    .annotations
+                    .iter()
+                    .any(|n| n.article == a.id && n.tags.contains(tag));
+        }
         match field {
-            "force" => s.forces.iter().any(|f| has(&f.name) || f.mentions.iter().any(|m| has(&m.text))),
-            "loc" => s.locations.iter().any(|l| has(&l.name) || l.mentions.iter().any(|m| has(&m.text))),
+            "tag" => state.tags.get(&a.id).is_some_and(|t| t.contains(value)),
+            "note" => state.annotations.iter().any(|n| {
+                n.article == a.id && n.note.to_lowercase().contains(&value.to_lowercase())
+            }),
+            "force" => s
+                .forces
+                .iter()
+                .any(|f| has(&f.name) || f.mentions.iter().any(|m| has(&m.text))),
+            "loc" => s
+                .locations
+                .iter()
+                .any(|l| has(&l.name) || l.mentions.iter().any(|m| has(&m.text))),
             "site" | "source" => a.source_site.as_deref().is_some_and(has),
             _ => {
                 let t = term.to_lowercase();
-                a.title.to_lowercase().contains(&t) || a.body.iter().any(|b| b.slice(&a.text).to_lowercase().contains(&t))
+                a.title.to_lowercase().contains(&t)
+                    || a.body
+                        .iter()
+                        .any(|b| b.slice(&a.text).to_lowercase().contains(&t))
             }
         }
     })
@@ -371,7 +882,9 @@ pub fn matches(state: &State, idx: usize, query: &str) -> bool {
 
 pub fn apply_filter(state: &mut State, query: &str) {
     let keep = state.selected();
-    state.visible = (0..state.articles.len()).filter(|&i| matches(state, i, query)).collect();
+    state.visible = (0..state.articles.len())
+        .filter(|&i| matches(state, i, query))
+        .collect();
     match keep.and_then(|k| state.visible.iter().position(|&i| i == k)) {
         Some(pos) => state.list_sel = pos,
         None => {
@@ -387,11 +900,18 @@ pub fn apply_filter(state: &mut State, query: &str) {
 /// The summary items with a mention on the cursor's line.
 pub fn items_at_cursor(state: &State) -> Vec<Item> {
     let lines = state.lines();
-    let Some(&(a, b)) = lines.get(state.cursor) else { return Vec::new() };
+    let Some(&(a, b)) = lines.get(state.cursor) else {
+        return Vec::new();
+    };
     state
         .items()
         .into_iter()
-        .filter(|&it| state.item_spans(it).iter().any(|s| s.start < b.max(a + 1) && s.end > a))
+        .filter(|&it| {
+            state
+                .item_spans(it)
+                .iter()
+                .any(|s| s.start < b.max(a + 1) && s.end > a)
+        })
         .collect()
 }
 
@@ -420,7 +940,8 @@ mod tests {
     }
 
     fn state() -> State {
-        let ex = crate::extract::Extractor::new(&crate::extract::tables::Tables::builtin().unwrap());
+        let ex =
+            crate::extract::Extractor::new(&crate::extract::tables::Tables::builtin().unwrap());
         let arts = vec![
             article("Army Advances Toward Palmyra From Homs\n\nThe Syrian Arab Army (SAA) moved 20 km east of Homs.\n\nThe SAA entered Palmyra later.\n"),
             article("Rebels Shell Aleppo Districts Overnight\n\nHTS fighters shelled Aleppo.\n"),
@@ -437,7 +958,14 @@ mod tests {
     #[test]
     fn list_moves_and_clamps() {
         let mut s = state();
-        run(&mut s, &[Msg::Act(Action::Down), Msg::Act(Action::Down), Msg::Act(Action::Down)]);
+        run(
+            &mut s,
+            &[
+                Msg::Act(Action::Down),
+                Msg::Act(Action::Down),
+                Msg::Act(Action::Down),
+            ],
+        );
         assert_eq!(s.list_sel, 2);
         run(&mut s, &[Msg::Act(Action::Top)]);
         assert_eq!(s.selected(), Some(0));
@@ -456,7 +984,15 @@ mod tests {
         assert_eq!(s.mode, Mode::Normal);
         run(&mut s, &[Msg::Act(Action::Clear)]);
         assert_eq!(s.visible.len(), 3);
-        run(&mut s, &[Msg::Act(Action::Filter), Msg::Type('z'), Msg::Type('z'), Msg::Cancel]);
+        run(
+            &mut s,
+            &[
+                Msg::Act(Action::Filter),
+                Msg::Type('z'),
+                Msg::Type('z'),
+                Msg::Cancel,
+            ],
+        );
         assert_eq!(s.visible.len(), 3, "cancel restores the previous filter");
     }
 
@@ -482,7 +1018,10 @@ mod tests {
         let mut s = state();
         s.focus = Pane::Summary;
         let items = s.items();
-        let loc = items.iter().position(|i| matches!(i, Item::Location(_))).unwrap();
+        let loc = items
+            .iter()
+            .position(|i| matches!(i, Item::Location(_)))
+            .unwrap();
         s.summary_sel = loc;
         run(&mut s, &[Msg::Act(Action::Jump)]);
         let at = items_at_cursor(&s);
@@ -495,9 +1034,15 @@ mod tests {
     #[test]
     fn commands_and_quit() {
         let mut s = state();
-        run(&mut s, &[Msg::Act(Action::Command), Msg::Type('x'), Msg::Submit]);
+        run(
+            &mut s,
+            &[Msg::Act(Action::Command), Msg::Type('x'), Msg::Submit],
+        );
         assert!(s.status.as_deref().unwrap().starts_with("unknown command"));
-        let eff = run(&mut s, &[Msg::Act(Action::Command), Msg::Type('q'), Msg::Submit]);
+        let eff = run(
+            &mut s,
+            &[Msg::Act(Action::Command), Msg::Type('q'), Msg::Submit],
+        );
         assert_eq!(eff, [Effect::Quit]);
         let eff = run(&mut s, &[Msg::Act(Action::Quit)]);
         assert_eq!(eff, [Effect::Quit]);

@@ -5,6 +5,7 @@
 mod help;
 mod list;
 mod map;
+mod notes;
 mod reader;
 mod status;
 mod summary;
@@ -49,15 +50,26 @@ pub fn layout(area: Rect) -> Option<Areas> {
             Constraint::Percentage(25),
         ])
         .areas(main);
-        Some(Areas { list, reader, side, status })
+        Some(Areas {
+            list,
+            reader,
+            side,
+            status,
+        })
     } else {
         let list_h = (main.height / 3).max(5);
-        let [list, bottom] = Layout::vertical([Constraint::Length(list_h), Constraint::Min(1)]).areas(main);
+        let [list, bottom] =
+            Layout::vertical([Constraint::Length(list_h), Constraint::Min(1)]).areas(main);
         let [reader, side] = Layout::default()
             .direction(Direction::Horizontal)
             .constraints([Constraint::Percentage(62), Constraint::Percentage(38)])
             .areas(bottom);
-        Some(Areas { list, reader, side, status })
+        Some(Areas {
+            list,
+            reader,
+            side,
+            status,
+        })
     }
 }
 
@@ -75,7 +87,11 @@ pub fn viewport(area: Rect) -> super::state::Viewport {
 }
 
 pub fn pane_block<'a>(ctx: &Ctx, title: String, focused: bool) -> Block<'a> {
-    let style = ctx.theme.get(if focused { "ui.border_focus" } else { "ui.border" });
+    let style = ctx.theme.get(if focused {
+        "ui.border_focus"
+    } else {
+        "ui.border"
+    });
     let set = if ctx.ascii {
         border::Set {
             top_left: "+",
@@ -92,12 +108,23 @@ pub fn pane_block<'a>(ctx: &Ctx, title: String, focused: bool) -> Block<'a> {
     } else {
         border::PLAIN
     };
-    let mark = if focused { if ctx.ascii { "> " } else { "▶ " } } else { "" };
+    let mark = if focused {
+        if ctx.ascii {
+            "> "
+        } else {
+            "▶ "
+        }
+    } else {
+        ""
+    };
     Block::default()
         .borders(Borders::ALL)
         .border_set(set)
         .border_style(style)
-        .title(Line::styled(format!("{mark}{}", crate::sanitize::line(&title)), ctx.theme.get("ui.title")))
+        .title(Line::styled(
+            format!("{mark}{}", crate::sanitize::line(&title)),
+            ctx.theme.get("ui.title"),
+        ))
 }
 
 pub fn draw(frame: &mut Frame, state: &State, ctx: &Ctx) {
@@ -118,11 +145,14 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Ctx) {
         summary::draw(frame, a.side, state, ctx);
     }
     status::draw(frame, a.status, state, ctx);
-    if state.mode == Mode::Help {
-        help::draw(frame, area, state, ctx);
+    match state.mode {
+        Mode::Help => help::draw(frame, area, state, ctx),
+        Mode::Annotations => notes::draw_list(frame, area, state, ctx),
+        Mode::Editor => notes::draw_editor(frame, area, state, ctx),
+        _ => {}
     }
 }
 
 pub fn focused(state: &State, pane: Pane) -> bool {
-    state.focus == pane && state.mode != Mode::Help
+    state.focus == pane && matches!(state.mode, Mode::Normal | Mode::Input(_) | Mode::Visual)
 }

@@ -60,7 +60,10 @@ mod tests {
         let t = "The army advanced toward Palmyra.\n\nNext";
         let lines = wrap(t, 12);
         let parts: Vec<&str> = lines.iter().map(|&(a, b)| &t[a..b]).collect();
-        assert_eq!(parts, ["The army ", "advanced ", "toward ", "Palmyra.", "", "Next"]);
+        assert_eq!(
+            parts,
+            ["The army ", "advanced ", "toward ", "Palmyra.", "", "Next"]
+        );
         for (a, b) in lines {
             assert!(t.is_char_boundary(a) && t.is_char_boundary(b));
         }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
@@ -25,7 +25,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
     if points.is_empty() {
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        frame.render_widget(Paragraph::new("No place in this article has coordinates.").style(t.get("summary.meta")), inner);
+        frame.render_widget(
+            Paragraph::new("No place in this article has coordinates.")
+                .style(t.get("summary.meta"))
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
@@ -38,21 +43,37 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
     // At least 6 degrees across, with a margin, so a lone point has context.
     let pad_x = ((6.0 - (x1 - x0)).max(0.0) / 2.0) + 1.0;
     let pad_y = ((4.0 - (y1 - y0)).max(0.0) / 2.0) + 1.0;
-    let (x0, x1, y0, y1) = ((x0 - pad_x).max(-180.0), (x1 + pad_x).min(180.0), (y0 - pad_y).max(-90.0), (y1 + pad_y).min(90.0));
+    let (x0, x1, y0, y1) = (
+        (x0 - pad_x).max(-180.0),
+        (x1 + pad_x).min(180.0),
+        (y0 - pad_y).max(-90.0),
+        (y1 + pad_y).min(90.0),
+    );
     let ascii = ctx.ascii;
     let canvas = Canvas::default()
         .block(block)
-        .marker(if ascii { Marker::Block } else { Marker::Braille })
+        .marker(if ascii {
+            Marker::Block
+        } else {
+            Marker::Braille
+        })
         .x_bounds([x0, x1])
         .y_bounds([y0, y1])
         .paint(move |c| {
             if !ascii {
-                c.draw(&Map { resolution: MapResolution::High, color: t.get("map.land").fg.unwrap_or_default() });
+                c.draw(&Map {
+                    resolution: MapResolution::High,
+                    color: t.get("map.land").fg.unwrap_or_default(),
+                });
                 c.layer();
             }
             for (x, y, name) in &points {
                 let mark = if ascii { "*" } else { "●" };
-                c.print(*x, *y, Line::styled(format!("{mark}{name}"), t.get("map.point")));
+                c.print(
+                    *x,
+                    *y,
+                    Line::styled(format!("{mark}{name}"), t.get("map.point")),
+                );
             }
         });
     frame.render_widget(canvas, area);

@@ -16,7 +16,9 @@ use ratatui::Frame;
 /// Highlight layers, lowest first; later layers patch earlier ones.
 pub fn layers(state: &State, ctx: &Ctx) -> Vec<(Vec<ByteSpan>, Style)> {
     let t = ctx.theme;
-    let Some((a, s)) = state.article() else { return Vec::new() };
+    let Some((a, s)) = state.article() else {
+        return Vec::new();
+    };
     let sorted = |mut v: Vec<ByteSpan>| {
         v.sort();
         v
@@ -29,9 +31,50 @@ pub fn layers(state: &State, ctx: &Ctx) -> Vec<(Vec<ByteSpan>, Style)> {
         (a.title_span.into_iter().collect(), t.get("reader.title")),
         (sorted(a.chrome.clone()), t.get("reader.chrome")),
         (comments, t.get("reader.comment")),
-        (sorted(s.locations.iter().flat_map(|l| l.mentions.iter().map(|m| m.span())).collect()), t.get("reader.location")),
-        (sorted(s.forces.iter().flat_map(|f| f.mentions.iter().map(|m| m.span())).collect()), t.get("reader.force")),
-        (sorted(s.claims.iter().map(|c| ByteSpan::new(c.quantity_start, c.quantity_end)).collect()), t.get("reader.claim")),
+        (
+            sorted(
+                s.locations
+                    .iter()
+                    .flat_map(|l| l.mentions.iter().map(|m| m.span()))
+                    .collect(),
+            ),
+            t.get("reader.location"),
+        ),
+        (
+            sorted(
+                s.forces
+                    .iter()
+                    .flat_map(|f| f.mentions.iter().map(|m| m.span()))
+                    .collect(),
+            ),
+            t.get("reader.force"),
+        ),
+        (
+            sorted(
+                s.claims
+                    .iter()
+                    .map(|c| ByteSpan::new(c.quantity_start, c.quantity_end))
+                    .collect(),
+            ),
+            t.get("reader.claim"),
+        ),
+        (
+            sorted(
+                state
+                    .article_notes()
+                    .iter()
+                    .filter_map(|(_, anchor)| match anchor {
+                        crate::store::Anchor::Attached(s) => Some(*s),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            t.get("reader.note"),
+        ),
+        (
+            state.selection_span().into_iter().collect(),
+            t.get("reader.selection"),
+        ),
         (state.search_hits.clone(), t.get("reader.search")),
         (state.current.into_iter().collect(), t.get("reader.current")),
     ]
@@ -40,7 +83,10 @@ pub fn layers(state: &State, ctx: &Ctx) -> Vec<(Vec<ByteSpan>, Style)> {
 fn covers(spans: &[ByteSpan], at: usize) -> bool {
     let i = spans.partition_point(|s| s.end <= at);
     // Spans may nest or overlap: look at the few that end after `at`.
-    spans[i..].iter().take(4).any(|s| s.start <= at && at < s.end)
+    spans[i..]
+        .iter()
+        .take(4)
+        .any(|s| s.start <= at && at < s.end)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
@@ -53,7 +99,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
     let block = pane_block(ctx, title, is_focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some((a, _)) = state.article() else { return };
+    let Some((a, _)) = state.article() else {
+        return;
+    };
     let lines = crate::ui::wrap::wrap(&a.text, inner.width as usize);
     let layers = layers(state, ctx);
     let base = t.get("reader.text");
@@ -63,7 +111,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
         .skip(state.scroll)
         .take(inner.height as usize)
         .map(|(n, &(s, e))| {
-            let line_base = if is_focused && n == state.cursor { base.patch(t.get("reader.cursor")) } else { base };
+            let line_base = if is_focused && n == state.cursor {
+                base.patch(t.get("reader.cursor"))
+            } else {
+                base
+            };
             let mut spans: Vec<Span> = Vec::new();
             let mut run = String::new();
             let mut run_style = line_base;

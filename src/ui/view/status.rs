@@ -17,36 +17,97 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             Prompt::Search => "/",
             Prompt::Filter => "filter: ",
             Prompt::Command => ":",
+            Prompt::Tag => "tag (tab completes): ",
+            Prompt::SpanTag => "tag the selection: ",
         };
         let cursor = if ctx.ascii { "_" } else { "▏" };
         let line = Line::from(vec![
             Span::styled(lead, t.get("ui.status_mode")),
-            Span::styled(format!("{}{cursor}", crate::sanitize::line(&state.input)), t.get("ui.status")),
+            Span::styled(
+                format!("{}{cursor}", crate::sanitize::line(&state.input)),
+                t.get("ui.status"),
+            ),
         ]);
         frame.render_widget(Paragraph::new(line).style(t.get("ui.status")), area);
         return;
     }
     let mode = match (state.mode, state.focus) {
         (Mode::Help, _) => " HELP ",
+        (Mode::Visual, _) => " SELECT ",
+        (Mode::Editor, _) => " NOTE ",
+        (Mode::Annotations, _) => " NOTES ",
         (_, Pane::List) => " LIST ",
         (_, Pane::Reader) => " TEXT ",
         (_, Pane::Summary) => " SUMMARY ",
     };
     let m = mode_name(state);
-    let hint_actions: &[Action] = match state.focus {
-        Pane::Summary => &[Action::Help, Action::Jump, Action::NextHit, Action::FocusNext, Action::Filter, Action::ToggleMap, Action::Quit],
-        _ => &[Action::Help, Action::FocusNext, Action::Search, Action::Filter, Action::ToggleMap, Action::Command, Action::Quit],
+    let hint_actions: &[Action] = match (state.mode, state.focus) {
+        (Mode::Visual, _) => &[
+            Action::WordForward,
+            Action::SentenceForward,
+            Action::Note,
+            Action::TagSpan,
+            Action::AddForce,
+            Action::Close,
+        ],
+        (Mode::Annotations, _) => &[
+            Action::Jump,
+            Action::Edit,
+            Action::Delete,
+            Action::Undo,
+            Action::Close,
+        ],
+        (Mode::Editor, _) => &[],
+        (_, Pane::Reader) => &[
+            Action::Help,
+            Action::Search,
+            Action::Visual,
+            Action::Note,
+            Action::Tag,
+            Action::Annotations,
+            Action::Quit,
+        ],
+        (_, Pane::Summary) => &[
+            Action::Help,
+            Action::Jump,
+            Action::NextHit,
+            Action::FocusNext,
+            Action::Filter,
+            Action::ToggleMap,
+            Action::Quit,
+        ],
+        _ => &[
+            Action::Help,
+            Action::FocusNext,
+            Action::Search,
+            Action::Filter,
+            Action::ToggleMap,
+            Action::Command,
+            Action::Quit,
+        ],
     };
     let hints: Vec<String> = hint_actions
         .iter()
-        .filter_map(|a| ctx.keymap.key_for(m, *a).map(|k| format!("{k} {}", short(*a))))
+        .filter_map(|a| {
+            ctx.keymap
+                .key_for(m, *a)
+                .map(|k| format!("{k} {}", short(*a)))
+        })
         .collect();
     let mut spans = vec![Span::styled(mode, t.get("ui.status_mode")), Span::raw(" ")];
+    let hints = if state.mode == Mode::Editor {
+        vec!["esc or ctrl-s save · ctrl-q discard".to_string()]
+    } else {
+        hints
+    };
     match &state.status {
         Some(msg) => spans.push(Span::styled(crate::sanitize::line(msg), t.get("ui.status"))),
         None => spans.push(Span::styled(hints.join("  "), t.get("ui.status"))),
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.get("ui.status")), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(t.get("ui.status")),
+        area,
+    );
 }
 
 fn short(a: Action) -> &'static str {
@@ -60,6 +121,17 @@ fn short(a: Action) -> &'static str {
         Action::Quit => "quit",
         Action::Jump => "jump",
         Action::NextHit => "next",
+        Action::Visual => "select",
+        Action::Note => "note",
+        Action::Tag | Action::TagSpan => "tag",
+        Action::Annotations => "notes",
+        Action::WordForward => "word",
+        Action::SentenceForward => "sentence",
+        Action::AddForce => "add force",
+        Action::Close => "cancel",
+        Action::Edit => "edit",
+        Action::Delete => "delete",
+        Action::Undo => "undo",
         _ => "",
     }
 }
