@@ -509,10 +509,9 @@ fn extend(state: &mut State, a: Action) {
         Action::WordForward => {
             let rest = &t[head..];
             let after_word = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
-            let next = rest[after_word..]
+            rest[after_word..]
                 .find(is_word)
-                .map_or(t.len(), |p| head + after_word + p);
-            next
+                .map_or(t.len(), |p| head + after_word + p)
         }
         Action::WordBack => {
             let before = &t[..head];

@@ -151,6 +151,35 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Ctx) {
         Mode::Editor => notes::draw_editor(frame, area, state, ctx),
         _ => {}
     }
+    if ctx.ascii {
+        to_ascii(frame.buffer_mut());
+    }
+}
+
+/// `--ascii`: the glyphs sitrep draws itself, and the control pictures it
+/// puts in place of control characters, become plain ASCII.
+fn to_ascii(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        let sym = cell.symbol();
+        let mut chars = sym.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        let rep = match c {
+            '×' => "x",
+            '—' | '–' => "-",
+            '…' => "~",
+            '·' => "|",
+            '▸' | '▶' => ">",
+            '●' => "*",
+            '✗' => "x",
+            '▏' => "_",
+            '“' | '”' => "\"",
+            '\u{2400}'..='\u{2426}' | '\u{fffd}' => "?",
+            _ => continue,
+        };
+        cell.set_symbol(rep);
+    }
 }
 
 pub fn focused(state: &State, pane: Pane) -> bool {

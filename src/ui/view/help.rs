@@ -66,6 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
     frame.render_widget(Clear, r);
     frame.render_widget(
         Paragraph::new(text)
+            .wrap(ratatui::widgets::Wrap { trim: false })
             .block(block)
             .scroll((state.help_scroll as u16, 0)),
         r,

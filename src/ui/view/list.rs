@@ -63,14 +63,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
                 (true, false) => "▸ ",
                 _ => "  ",
             };
+            // A narrow list keeps the title and the counts, not the site.
+            let wide = width >= 70;
             let meta = format!(
                 "  {}{}F{} L{} C{}",
                 a.source_site
                     .as_deref()
+                    .filter(|_| wide)
                     .map(|s| format!("{} · ", sanitize::line(s)))
                     .unwrap_or_default(),
                 a.date
                     .as_deref()
+                    .filter(|_| wide)
                     .map(|d| format!("{} · ", sanitize::line(day(d))))
                     .unwrap_or_default(),
                 s.forces.len(),
