@@ -75,7 +75,7 @@ impl Extractor {
         for s in &spans {
             self.matcher.find(text, s.start, s.end, &mut hits);
         }
-        let forces = self.forces(text, &hits);
+        let forces = self.forces(text, a, &hits);
         let locations = self.locations(text, a, &hits);
         let claims = self.claims(text, a, &hits);
         Summary {
@@ -85,7 +85,7 @@ impl Extractor {
         }
     }
 
-    fn forces(&self, text: &str, hits: &[Hit]) -> Vec<Force> {
+    fn forces(&self, text: &str, a: &Article, hits: &[Hit]) -> Vec<Force> {
         let mut by_force: HashMap<usize, Vec<Mention>> = HashMap::new();
         let mut first: HashMap<usize, usize> = HashMap::new();
         for h in hits.iter().filter(|h| !h.generic) {
@@ -137,21 +137,58 @@ impl Extractor {
                     .push(mention(text, h.start, h.end));
             }
         }
-        let mut out: Vec<(usize, Force)> = by_force
-            .into_iter()
-            .map(|(i, mut mentions)| {
-                mentions.sort_by_key(|m| m.start);
-                let e = &self.matcher.forces[i];
-                (
-                    first[&i],
-                    Force {
-                        name: e.name.clone(),
-                        kind: e.kind.clone(),
-                        mentions,
-                    },
-                )
-            })
-            .collect();
+        let mut out: Vec<(usize, Force)> = Vec::new();
+        // Formations the tables lack, found by their shape.
+        let mut found = Vec::new();
+        for s in &a.body {
+            entities::context_forces(text, s.start, s.end, &mut found);
+        }
+        found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut unknown: HashMap<String, usize> = HashMap::new();
+        for c in found {
+            let overlaps_known = hits.iter().any(|h| {
+                !h.generic
+                    && h.start < c.end
+                    && c.start < h.end
+                    && !matches!(h.target, Target::Place(_))
+            });
+            if overlaps_known
+                || taken.iter().any(|&(a, b)| a < c.end && c.start < b)
+                || !self.matcher.is_new_name(&c.name)
+            {
+                continue;
+            }
+            taken.push((c.start, c.end));
+            let key = unit_key(&c.name);
+            let m = mention(text, c.start, c.end);
+            match unknown.get(&key) {
+                Some(&i) => out[i].1.mentions.push(m),
+                None => {
+                    unknown.insert(key, out.len());
+                    out.push((
+                        c.start,
+                        Force {
+                            name: c.name.clone(),
+                            kind: c.kind.to_string(),
+                            mentions: vec![m],
+                        },
+                    ));
+                }
+            }
+        }
+        out.extend(by_force.into_iter().map(|(i, mut mentions)| {
+            mentions.sort_by_key(|m| m.start);
+            let e = &self.matcher.forces[i];
+            (
+                first[&i],
+                Force {
+                    name: e.name.clone(),
+                    kind: e.kind.clone(),
+                    mentions,
+                },
+            )
+        }));
         out.sort_by_key(|(f, _)| *f);
         out.into_iter().map(|(_, f)| f).collect()
     }
@@ -296,6 +333,28 @@ impl Extractor {
         } else {
             surface.to_string()
         }
+    }
+}
+
+/// One key for "the Iraqi 5th Division" and "the 5th Division".
+fn unit_key(name: &str) -> String {
+    const NATIONS: &[&str] = &[
+        "iraqi",
+        "syrian",
+        "russian",
+        "ukrainian",
+        "turkish",
+        "iranian",
+        "israeli",
+        "libyan",
+        "yemeni",
+        "lebanese",
+        "saudi",
+    ];
+    let k = fold::key(name);
+    match k.split_once(' ') {
+        Some((first, rest)) if NATIONS.contains(&first) => rest.to_string(),
+        _ => k,
     }
 }
 

@@ -355,7 +355,7 @@ fn ambiguous_ok(text: &str, s: usize, e: usize) -> bool {
 
 /// Context rules for places the gazetteer lacks. Each yields the name as
 /// printed and the kind its context implies.
-static NAME: &str = r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‐‑\s])?\p{Lu}[\p{L}'’]+(?:[-‐‑\s](?:(?:al|el|ad|an|ar|as|ash|at|az|ez|ibn|bin|Umm|Abu|Ibn|Bani|Beni|Tal|Tell|Ain|Ayn|Deir|Kafr|Jabal|Jebel|Wadi|Bir|Ras|Qasr|Khirbet)[-‐‑\s])?\p{Lu}[\p{L}'’]+){0,3})";
+static NAME: &str = r"\b((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‐‑\s])?\p{Lu}[\p{L}'’]+(?:[-‐‑\s](?:(?:al|el|ad|an|ar|as|ash|at|az|ez|ibn|bin|Umm|Abu|Ibn|Bani|Beni|Tal|Tell|Ain|Ayn|Deir|Kafr|Jabal|Jebel|Wadi|Bir|Ras|Qasr|Khirbet)[-‐‑\s])?\p{Lu}[\p{L}'’]+){0,3}(?:\s\d{1,3}\b)?)";
 
 static BEFORE_RULE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -418,5 +418,95 @@ pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<Contex
             start: start + name.start(),
             end: start + name.end(),
         });
+    }
+}
+
+/// Armed formations the tables lack, from their shape: numbered units
+/// ("9th Armored Division", "Brigade 137", "the Iraqi 5th Division"),
+/// Arabic-prefixed groups ("Faylaq al-Rahman", "Liwa Fatemiyoun",
+/// "Jaysh al-Izza"), and named formations ("Sultan Murad Division").
+static NUMBERED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:Iraqi|Syrian|Russian|Ukrainian|Turkish|Iranian|Israeli|Libyan|Yemeni|Lebanese|Saudi)\s+)?(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\s+(?:(?:Armou?red|Mechani[sz]ed|Motori[sz]ed|Infantry|Airborne|Marine|Commando|Assault|Special\s+Forces|Special\s+Mission\s+Forces|Tank|Artillery|Guards?|Mountain|Rapid\s+Reaction|Border\s+Guard|Separate|Territorial\s+Defen[cs]e)\s+)*(?:Division|Brigade|Regiment|Battalion|Corps|Legion|Army|Group)\b|\b(?:Brigade|Division|Regiment|Battalion)\s+\d{1,4}\b")
+        .unwrap()
+});
+static PREFIXED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Liwa|Liwaa|Jaysh|Jaish|Faylaq|Harakat|Harakat|Kata'?ib|Kataib|Saraya|Jabhat|Firqat|Fawj|Tajammu|Alwiya|Quwat|Ahrar|Hurras)\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+){0,2}")
+        .unwrap()
+});
+static NAMED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:\p{Lu}[\p{L}'’\-]+\s+){1,3})(Division|Brigade|Brigades|Battalion|Regiment|Legion)\b").unwrap()
+});
+
+/// A force a shape rule found: name as printed, kind, offsets.
+pub struct ContextForce {
+    pub name: String,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words that begin a capitalised phrase without being part of a unit's
+/// name ("The", "A", sentence adverbs, titles).
+const NOT_UNIT_START: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "Its",
+    "His",
+    "Their",
+    "This",
+    "That",
+    "Meanwhile",
+    "However",
+    "Commander",
+    "General",
+    "Gen",
+    "Colonel",
+    "Col",
+    "Brigadier",
+    "Officers",
+    "Fighters",
+    "Members",
+];
+
+pub fn context_forces(text: &str, start: usize, end: usize, out: &mut Vec<ContextForce>) {
+    let slice = &text[start..end];
+    for m in NUMBERED_UNIT.find_iter(slice) {
+        out.push(ContextForce {
+            name: m.as_str().to_string(),
+            kind: "unit",
+            start: start + m.start(),
+            end: start + m.end(),
+        });
+    }
+    for m in PREFIXED_GROUP.find_iter(slice) {
+        out.push(ContextForce {
+            name: m.as_str().to_string(),
+            kind: "armed_group",
+            start: start + m.start(),
+            end: start + m.end(),
+        });
+    }
+    for c in NAMED_UNIT.captures_iter(slice) {
+        let words = c.get(1).expect("name words");
+        let mut s = words.start();
+        // Drop leading words that are not part of the name.
+        for w in words.as_str().split_whitespace() {
+            if NOT_UNIT_START.contains(&w) {
+                s += slice[s..].find(w).map_or(0, |p| p + w.len());
+                s += slice[s..].len() - slice[s..].trim_start().len();
+            } else {
+                break;
+            }
+        }
+        let e = c.get(2).expect("unit word").end();
+        if s < e && slice[s..e].split_whitespace().count() >= 2 {
+            out.push(ContextForce {
+                name: slice[s..e].to_string(),
+                kind: "unit",
+                start: start + s,
+                end: start + e,
+            });
+        }
     }
 }
