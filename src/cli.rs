@@ -1,6 +1,7 @@
 //! The command line: each subcommand is one call into the library.
 
 use crate::corpus::{self, LoadOptions};
+use crate::export;
 use crate::extract::{self, Extractor};
 use crate::model::Skipped;
 use crate::store;
@@ -115,6 +116,52 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
         format: NotesFormat,
     },
+    /// Export the articles with tags, notes or corrections (a brief, JSON,
+    /// CSV, GeoJSON or W3C Web Annotations).
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Only articles with this tag (on the article or one of its
+        /// notes); repeat to require several.
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        /// Only articles matching every word: plain words in the title or
+        /// body, force:NAME, loc:NAME, site:NAME, #TAG, note:WORD.
+        #[arg(long)]
+        query: Option<String>,
+        /// Write to FILE (created 0600) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+        /// The corpus (default: as for the reader).
+        paths: Vec<PathBuf>,
+    },
+    /// Merge a JSON export into the store (tags, notes, corrections; what
+    /// is already there is not duplicated).
+    Import { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+    Csv,
+    Geojson,
+    W3c,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Markdown => export::Format::Markdown,
+            ExportFormat::Json => export::Format::Json,
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Geojson => export::Format::Geojson,
+            ExportFormat::W3c => export::Format::W3c,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -290,6 +337,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Export {
+            format,
+            tags,
+            query,
+            out,
+            force,
+            paths,
+        }) => {
+            let args = ExportArgs {
+                format: format.into(),
+                filter: export::Filter::new(tags, query),
+                out,
+                force,
+                paths,
+            };
+            run_export(args, cli.store.as_deref(), &opts)
+        }
+        Some(Command::Import { file }) => run_import(&file, cli.store.as_deref(), &opts),
         None => {
             let config = Config::load()?;
             let paths = default_paths(&cli.paths, &config);
@@ -452,4 +517,85 @@ fn report_skipped(skipped: &[Skipped]) {
             crate::sanitize::line(&s.reason)
         );
     }
+}
+
+struct ExportArgs {
+    format: export::Format,
+    filter: export::Filter,
+    out: Option<PathBuf>,
+    force: bool,
+    paths: Vec<PathBuf>,
+}
+
+/// `sitrep export`: the store's articles in the corpus (and those it no
+/// longer holds), filtered, in one format, to stdout or `--out`.
+fn run_export(
+    mut args: ExportArgs,
+    store_dir: Option<&std::path::Path>,
+    opts: &LoadOptions,
+) -> anyhow::Result<ExitCode> {
+    args.filter.tags = args
+        .filter
+        .tags
+        .iter()
+        .map(|t| valid_tag(t))
+        .collect::<anyhow::Result<_>>()?;
+    if let Some(out) = &args.out {
+        // Refuse before the work, not after it (checked again when written).
+        if !args.force && std::fs::symlink_metadata(out).is_ok() {
+            return Err(export::ExportError::Exists(out.clone()).into());
+        }
+    }
+    let store = open_store(store_dir)?;
+    let config = Config::load()?;
+    let paths = default_paths(&args.paths, &config);
+    let corpus = corpus::load(&paths, opts);
+    report_skipped(&corpus.skipped);
+    let articles = export::known(corpus.articles, store.data());
+    let extractor = Extractor::load_default()?;
+    let summaries = extract_all(&extractor, &articles);
+    let entries = export::select(&articles, &summaries, store.data(), &args.filter);
+    let text = export::render(args.format, &entries)?;
+    match &args.out {
+        Some(out) => {
+            export::write_file(out, text.as_bytes(), args.force)?;
+            eprintln!(
+                "sitrep: exported {} article{} to {}",
+                entries.len(),
+                if entries.len() == 1 { "" } else { "s" },
+                crate::sanitize::line(&out.display().to_string())
+            );
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `sitrep import FILE`: a JSON export merged into the store.
+fn run_import(
+    file: &std::path::Path,
+    store_dir: Option<&std::path::Path>,
+    opts: &LoadOptions,
+) -> anyhow::Result<ExitCode> {
+    let shown = crate::sanitize::line(&file.display().to_string());
+    let mut f = std::fs::File::open(file).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut f, opts.max_file_bytes.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    if bytes.len() as u64 > opts.max_file_bytes {
+        anyhow::bail!("{shown}: larger than --max-file-mb");
+    }
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{shown}: not UTF-8"))?;
+    let mut store = open_store(store_dir)?;
+    let report = export::import(&mut store, &text).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    println!("imported {shown}: {report}");
+    Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod export;
 pub mod extract;
 pub mod model;
 pub mod paths;

@@ -76,7 +76,7 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         v
     };
     Regex::new(&format!(
-        r"(?i)\b(?P<w>(?:{alts})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?\b",
+        r"(?i)\b(?P<w>(?:{alts})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<mult>hundred|thousand|million|of\s+thousands|of\s+millions))?(?:\s+of)?\b",
         alts = alts.join("|")
     ))
     .unwrap()
@@ -108,6 +108,7 @@ const NOUNS: &[(&str, &str)] = &[
     ("personnel", "fighters"),
     ("members", "fighters"),
     ("recruits", "fighters"),
+    ("men", "fighters"),
     ("commanders", "fighters"),
     ("snipers", "fighters"),
     ("militiamen", "fighters"),
@@ -248,13 +249,75 @@ fn counted_noun(rest: &str) -> Option<(&'static str, &str, usize)> {
         {
             return Some((u, n, start + len));
         }
-        if BREAKERS.contains(&lower.as_str()) && !(pos == 0 && lower == "of") {
+        // Breakers are lowercase words: "IS fighters" is not "is".
+        if word == lower && BREAKERS.contains(&lower.as_str()) && !(pos == 0 && lower == "of") {
             return None;
+        }
+        // Any other counted plural ("12 hideouts", "2,300 explosions"):
+        // reported as "other".
+        if is_plural_noun(word) {
+            return Some(("other", "", start + len));
         }
         pos = start + len;
     }
     None
 }
+
+/// Words ending in s that are not counted plurals.
+const NOT_PLURALS: &[&str] = &[
+    "this",
+    "thus",
+    "does",
+    "goes",
+    "plus",
+    "less",
+    "unless",
+    "across",
+    "always",
+    "perhaps",
+    "whereas",
+    "besides",
+    "towards",
+    "afterwards",
+    "sometimes",
+    "news",
+    "series",
+    "means",
+    "lies",
+    "others",
+    "ones",
+    "percent",
+    "various",
+    "serious",
+    "previous",
+    "famous",
+    "numerous",
+    "obvious",
+    "nervous",
+    "enormous",
+    "dangerous",
+    "anonymous",
+    "tremendous",
+    "continuous",
+];
+
+fn is_plural_noun(word: &str) -> bool {
+    word.len() >= 4
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && !word.ends_with("ous")
+        && !NOT_PLURALS.contains(&word)
+}
+
+static AND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:and|or|to)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b").unwrap()
+});
+static TOLL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"toll\s+(?:\w+\s+){0,3}(?:at|to|of|reached|stood\s+at|rose\s+to|climbed\s+to)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+)?$").unwrap()
+});
 
 static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$")
@@ -279,9 +342,10 @@ fn parse_number(s: &str) -> Option<f64> {
 }
 
 fn multiplier(m: Option<&str>) -> f64 {
-    match m.map(str::to_ascii_lowercase).as_deref() {
-        Some("million" | "mln") => 1e6,
-        Some("thousand" | "k") => 1e3,
+    let m = m.map(|m| m.trim_start_matches("of").trim().to_ascii_lowercase());
+    match m.as_deref() {
+        Some("million" | "mln" | "millions") => 1e6,
+        Some("thousand" | "k" | "thousands") => 1e3,
         Some("hundred") => 1e2,
         _ => 1.0,
     }
@@ -377,6 +441,10 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
         } else {
             num_end
         };
+        // Already part of a range or a quantity found before.
+        if out.iter().any(|q| q.start <= qs && qs < q.end) {
+            continue;
+        }
         // Ordinals, dates, times and model numbers are not quantities.
         let after = &text[qs + a_str.len()..];
         if after.starts_with(|ch: char| ch.is_ascii_alphabetic()) && !MEASURE.is_match(after) {
@@ -395,8 +463,29 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
         let Some(v) = parse_number(a.as_str()).map(|v| v * m) else {
             continue;
         };
-        let high = b.and_then(|b| parse_number(b.as_str())).map(|v| v * m);
-        let Some((unit, unit_end)) = unit_after(text, start, num_end, end) else {
+        let mut high = b.and_then(|b| parse_number(b.as_str())).map(|v| v * m);
+        let mut num_end = num_end;
+        // "between 200 and 300 fighters": a range.
+        if high.is_none() && text[..qs].to_lowercase().ends_with("between ") {
+            if let Some(r) = AND_NUMBER.captures(&text[num_end..end]) {
+                high = parse_number(&r[1]);
+                num_end += r.get(0).expect("match").end();
+            }
+        }
+        let unit = unit_after(text, start, num_end, end).or_else(|| {
+            // "45 and 130 km": the first number shares the second's unit,
+            // but stays a claim of its own.
+            let r = AND_NUMBER.captures(&text[num_end..end])?;
+            let second_end = num_end + r.get(0).expect("match").end();
+            unit_after(text, start, second_end, end).map(|(u, _)| (u, num_end))
+        });
+        let unit = unit.or_else(|| {
+            // "put the toll at 25", "the death toll rose to 31".
+            let before = text[start..qs].to_lowercase();
+            TOLL.is_match(&before)
+                .then(|| ("casualties".to_string(), num_end))
+        });
+        let Some((unit, unit_end)) = unit else {
             continue;
         };
         out.push(Quantity {
@@ -423,11 +512,16 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
         let Some((unit, unit_end)) = unit_after(text, start, num_end, end) else {
             continue;
         };
+        // "one" counts for a duration, a distance, or a singular noun
+        // right after it ("one civilian"); not "one of the commanders".
+        let next_is_singular = text[num_end..unit_end].split_whitespace().count() == 1
+            && !text[num_end..unit_end].trim().ends_with('s');
         if w.as_str().eq_ignore_ascii_case("one")
             && !matches!(
                 unit.as_str(),
                 "days" | "hours" | "years" | "weeks" | "months" | "km" | "mi"
             )
+            && !(next_is_singular && unit != "other")
         {
             continue;
         }
@@ -448,6 +542,10 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
 fn merge_conversions(text: &str, qs: &mut Vec<Quantity>) {
     let mut i = 0;
     while i + 1 < qs.len() {
+        if qs[i].end > qs[i + 1].start {
+            i += 1;
+            continue;
+        }
         let gap = &text[qs[i].end..qs[i + 1].start];
         let pair = (qs[i].unit.as_str(), qs[i + 1].unit.as_str());
         let convertible = matches!(
@@ -884,6 +982,30 @@ mod tests {
         );
         assert_eq!(q("twenty-five vehicles"), [(25.0, None, "vehicles".into())]);
         assert_eq!(q("in the last 72 hours"), [(72.0, None, "hours".into())]);
+        assert_eq!(
+            q("between 200 and 300 IS militants"),
+            [(200.0, Some(300.0), "fighters".into())]
+        );
+        assert_eq!(
+            q("located 45 and 130 km from"),
+            [(45.0, None, "km".into()), (130.0, None, "km".into())]
+        );
+        assert_eq!(
+            q("destroyed 12 hideouts and"),
+            [(12.0, None, "other".into())]
+        );
+        assert_eq!(
+            q("killing one civilian"),
+            [(1.0, None, "casualties".into())]
+        );
+        assert_eq!(
+            q("tens of thousands of civilians fled"),
+            [(20000.0, None, "people".into())]
+        );
+        assert_eq!(
+            q("medics put the toll at 25 on Monday"),
+            [(25.0, None, "casualties".into())]
+        );
     }
 
     #[test]
@@ -892,6 +1014,7 @@ mod tests {
         assert!(q("since March 2011 with 2 of them").is_empty());
         assert!(q("a 72 year old man").is_empty());
         assert!(q("one of the commanders").is_empty());
+        assert!(q("Two of them said so").is_empty());
         assert!(q("Su-24 jets and BM-21 rockets").is_empty());
     }
 
