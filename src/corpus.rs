@@ -77,6 +77,8 @@ impl From<render::Rendering> for Draft {
 pub struct FileOutcome {
     pub drafts: Vec<Draft>,
     pub problems: Vec<String>,
+    /// The format the file was read as (set by `read_file`).
+    pub format: Option<Format>,
 }
 
 /// Loads every article under `paths`. Never fails as a whole: a file that
@@ -96,7 +98,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
             Ok(outcome) => {
                 let shown = path.display().to_string();
                 let many = outcome.drafts.len() > 1 || is_multi(&path);
-                let format = format_of(&path, None);
+                let format = outcome.format.unwrap_or_else(|| format_of(&path, None));
                 for (i, d) in outcome.drafts.into_iter().enumerate() {
                     let p = if many {
                         format!("{shown}#{}", i + 1)
@@ -304,7 +306,8 @@ fn read_file(path: &Path, named: bool, opts: &LoadOptions) -> Result<FileOutcome
             Some(f) => f,
         }
     };
-    let outcome = parse(format, &decoded.text)?;
+    let mut outcome = parse(format, &decoded.text)?;
+    outcome.format = Some(format);
     if outcome.drafts.is_empty() && outcome.problems.is_empty() {
         return Err("no article found".into());
     }
@@ -315,7 +318,7 @@ fn read_file(path: &Path, named: bool, opts: &LoadOptions) -> Result<FileOutcome
 pub fn parse(format: Format, text: &str) -> Result<FileOutcome, String> {
     let one = |d: Draft| FileOutcome {
         drafts: vec![d],
-        problems: vec![],
+        ..FileOutcome::default()
     };
     Ok(match format {
         Format::Text => one(split::split(text)),
