@@ -134,6 +134,7 @@ impl Store {
         let lock_path = self.dir.join(LOCK_FILE);
         let lock = open_private(&lock_path)?;
         lock.lock().map_err(io_err(&lock_path))?;
+        remove_dead_temp_files(&self.dir);
         let mut data = read(&self.dir)?;
         for op in ops {
             apply_op(&mut data, op)?;
@@ -266,6 +267,23 @@ fn apply_op(d: &mut StoreData, op: Op) -> Result<(), StoreError> {
         }
     }
     Ok(())
+}
+
+/// A writer killed mid-write leaves its temporary copy (`.store.json.XXXXXX`).
+/// Every writer holds the lock while it writes, so with the lock held any
+/// such file belongs to a dead one and can go.
+fn remove_dead_temp_files(dir: &Path) {
+    let prefix = format!(".{STORE_FILE}.");
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(&prefix))
+            {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
 }
 
 fn read(dir: &Path) -> Result<StoreData, StoreError> {

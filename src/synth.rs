@@ -393,7 +393,7 @@ impl Generator {
     fn write(&self, dir: &Path, i: usize, stats: &mut GenStats) -> io::Result<()> {
         let (rel, bytes) = self.article(i);
         let path = dir.join(rel);
-        if i % PER_DIR == 0 {
+        if i.is_multiple_of(PER_DIR) {
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent)?;
             }
@@ -575,7 +575,7 @@ fn format_number(v: f64, like: &str) -> String {
     if like.contains(',') || n >= 10_000 {
         let mut grouped = String::with_capacity(s.len() + s.len() / 3);
         for (k, c) in s.chars().enumerate() {
-            if k > 0 && (s.len() - k) % 3 == 0 {
+            if k > 0 && (s.len() - k).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(c);

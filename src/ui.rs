@@ -98,6 +98,19 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
                                 Err(e) => state.status = Some(e.to_string()),
                             }
                         }
+                        Some(update::Effect::Export {
+                            format,
+                            path,
+                            force,
+                        }) => {
+                            state.status =
+                                Some(match export(&state, &opts.store, &format, &path, force) {
+                                    Ok(n) => {
+                                        format!("exported {n} article(s) to {}", path.display())
+                                    }
+                                    Err(e) => format!("export failed: {e}"),
+                                });
+                        }
                         Some(update::Effect::Store { ops, undo, done }) => {
                             match opts.store.apply_all(ops) {
                                 Ok(()) => {
@@ -121,6 +134,51 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+/// `:export`: the articles of the list as filtered now that carry tags,
+/// notes or corrections, written atomically (an existing file only with
+/// `force`).
+fn export(
+    state: &state::State,
+    store: &crate::store::Store,
+    format: &str,
+    path: &std::path::Path,
+    force: bool,
+) -> anyhow::Result<usize> {
+    use crate::export::{self, Format};
+    let format = match format {
+        "markdown" | "md" => Format::Markdown,
+        "json" => Format::Json,
+        "csv" => Format::Csv,
+        "geojson" => Format::Geojson,
+        "w3c" => Format::W3c,
+        other => anyhow::bail!("unknown format {other:?} (markdown, json, csv, geojson, w3c)"),
+    };
+    let articles: Vec<_> = state
+        .visible
+        .iter()
+        .map(|&i| state.articles[i].clone())
+        .collect();
+    let summaries: Vec<_> = state
+        .visible
+        .iter()
+        .map(|&i| state.summaries[i].clone())
+        .collect();
+    let entries = export::select(
+        &articles,
+        &summaries,
+        store.data(),
+        &export::filter::Filter::default(),
+    );
+    // Orphaned notes of articles outside the list are not this view's.
+    let entries: Vec<_> = entries
+        .into_iter()
+        .filter(|e| e.article.is_some())
+        .collect();
+    let text = export::render(format, &entries)?;
+    export::write_file(path, text.as_bytes(), force)?;
+    Ok(entries.len())
 }
 
 /// `NO_COLOR` set to anything non-empty (no-color.org).

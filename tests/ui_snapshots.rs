@@ -159,11 +159,24 @@ fn map_pane() {
             .filter(|l| l.lat.is_some())
             .count();
         assert!(placed >= 2, "Palmyra and Homs at least");
+        // List focused: the places of every article in the list.
         let screen = s.screen();
+        assert!(screen.contains("Map of the list: "), "{screen}");
+        let listed: usize = screen
+            .split("Map of the list: ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!(listed > placed, "{screen}");
+        // Reader focused: the open article's places only.
+        s.keys(&["tab"]);
+        let article_screen = s.screen();
         assert!(
-            screen.contains(&format!("Map ({placed} places)")),
-            "{screen}"
+            article_screen.contains(&format!("Map of the article: {placed} places")),
+            "{article_screen}"
         );
+        s.keys(&["shift-tab"]);
         assert!(
             screen.contains("●Palmyra") && screen.contains("●Homs"),
             "{screen}"

@@ -32,6 +32,13 @@ pub enum Effect {
     Quit,
     SetTheme(String),
     Redraw,
+    /// Export the tagged and annotated articles of the list as it is
+    /// filtered now.
+    Export {
+        format: String,
+        path: std::path::PathBuf,
+        force: bool,
+    },
     /// Write these changes to the store; on success remember `undo` and
     /// say `done`.
     Store {
@@ -320,6 +327,21 @@ fn command(state: &mut State, cmd: &str) -> Option<Effect> {
             None
         }
         "theme" if !arg.is_empty() => Some(Effect::SetTheme(arg.to_string())),
+        "export" => {
+            let words: Vec<&str> = arg.split_whitespace().collect();
+            match words.as_slice() {
+                [format, path] | [format, path, "force"] => Some(Effect::Export {
+                    format: format.to_string(),
+                    path: std::path::PathBuf::from(path),
+                    force: words.len() == 3,
+                }),
+                _ => {
+                    state.status =
+                        Some("usage: :export markdown|json|csv|geojson|w3c FILE [force]".into());
+                    None
+                }
+            }
+        }
         "filter" => {
             apply_filter(state, arg);
             state.filter = arg.to_string();
@@ -328,7 +350,7 @@ fn command(state: &mut State, cmd: &str) -> Option<Effect> {
         "" => None,
         _ => {
             state.status = Some(format!(
-                "unknown command: {name} (try :q, :theme NAME, :filter Q, :map, :help)"
+                "unknown command: {name} (try :q, :theme NAME, :filter Q, :export FORMAT FILE, :map, :help)"
             ));
             None
         }

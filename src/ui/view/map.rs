@@ -12,16 +12,31 @@ use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
     let t = ctx.theme;
-    let points: Vec<(f64, f64, String)> = state
-        .article()
-        .map(|(_, s)| {
-            s.locations
-                .iter()
-                .filter_map(|l| Some((l.lon?, l.lat?, crate::sanitize::line(&l.name))))
-                .collect()
-        })
-        .unwrap_or_default();
-    let block = pane_block(ctx, format!("Map ({} places)", points.len()), false);
+    // With the list focused the map shows the filtered list's places,
+    // else the open article's.
+    let whole_list = state.focus == crate::ui::state::Pane::List;
+    let summaries: Vec<&crate::model::Summary> = if whole_list {
+        state.visible.iter().map(|&i| &state.summaries[i]).collect()
+    } else {
+        state.article().map(|(_, s)| s).into_iter().collect()
+    };
+    let mut points: Vec<(f64, f64, String)> = Vec::new();
+    for s in summaries {
+        for l in &s.locations {
+            if let (Some(lon), Some(lat)) = (l.lon, l.lat) {
+                let name = crate::sanitize::line(&l.name);
+                if !points.iter().any(|p| p.2 == name) {
+                    points.push((lon, lat, name));
+                }
+            }
+        }
+    }
+    let scope = if whole_list { "list" } else { "article" };
+    let block = pane_block(
+        ctx,
+        format!("Map of the {scope}: {} places", points.len()),
+        false,
+    );
     if points.is_empty() {
         let inner = block.inner(area);
         frame.render_widget(block, area);
