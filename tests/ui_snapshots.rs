@@ -178,8 +178,8 @@ fn map_pane() {
         );
         s.keys(&["shift-tab"]);
         assert!(
-            screen.contains("●Palmyra") && screen.contains("●Homs"),
-            "{screen}"
+            article_screen.contains("●Palmyra") && article_screen.contains("●Homs"),
+            "{article_screen}"
         );
         snap("map", w, h, screen);
     }
