@@ -38,16 +38,27 @@ struct Tui {
     /// Everything the program wrote, for checks on the raw stream.
     raw: Vec<u8>,
     eof: bool,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Tui {
     fn start(cols: u16, rows: u16) -> Tui {
         let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).unwrap();
-        for (name, text) in ARTICLES {
-            std::fs::write(corpus.join(name), text).unwrap();
+        let mut t = Tui::start_in(dir.path(), cols, rows);
+        t._dir = Some(dir);
+        t
+    }
+
+    /// Starts sitrep on the corpus (and store) under `root`, writing the
+    /// corpus there first if it is not there yet: a second start on the
+    /// same root is a reopen.
+    fn start_in(root: &Path, cols: u16, rows: u16) -> Tui {
+        let corpus = root.join("corpus");
+        if !corpus.is_dir() {
+            std::fs::create_dir(&corpus).unwrap();
+            for (name, text) in ARTICLES {
+                std::fs::write(corpus.join(name), text).unwrap();
+            }
         }
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -59,19 +70,19 @@ impl Tui {
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
         cmd.arg(&corpus);
-        cmd.cwd(dir.path());
+        cmd.cwd(root);
         cmd.env_clear();
         if let Some(path) = std::env::var_os("PATH") {
             cmd.env("PATH", path);
         }
         cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", dir.path());
+        cmd.env("HOME", root);
         for (var, sub) in [
             ("SITREP_CONFIG_DIR", "config"),
             ("SITREP_DATA_DIR", "data"),
             ("SITREP_CACHE_DIR", "cache"),
         ] {
-            cmd.env(var, dir.path().join(sub));
+            cmd.env(var, root.join(sub));
         }
         let child = pty.slave.spawn_command(cmd).expect("sitrep starts");
         // Only the child holds the slave now, so its exit ends the output.
@@ -100,7 +111,7 @@ impl Tui {
             parser: vt100::Parser::new(rows, cols, 0),
             raw: Vec::new(),
             eof: false,
-            _dir: dir,
+            _dir: None,
         }
     }
 
@@ -371,4 +382,75 @@ fn sighup_exits_and_restores_the_terminal() {
     let status = t.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     t.assert_restored();
+}
+
+/// The annotation round trip as an analyst does it: tag the article,
+/// select a phrase, write a note on it, quit; reopen, and all of it is
+/// there, in the reader and in the store file.
+#[test]
+fn tag_highlight_note_quit_reopen_and_find_them() {
+    let root = tempfile::tempdir().unwrap();
+    let mut t = Tui::start_in(root.path(), 100, 30);
+    t.wait_for("the list with every title", opened);
+
+    t.send("t");
+    t.wait_for("the tag prompt", |t| {
+        t.last_row().contains("tag (tab completes)")
+    });
+    t.send("priority\r");
+    t.wait_for("the tag to be saved", |t| {
+        t.last_row().contains("tagged priority (saved)")
+    });
+    assert!(list_row(&t.rows(), "Syrian Army Pushes").contains("#priority"));
+
+    // The text pane: down to the first body line, select two words.
+    t.send("\t");
+    t.wait_for("the text pane", |t| t.last_row().contains("TEXT"));
+    t.send("jj");
+    t.send("v");
+    t.wait_for("selection mode", |t| t.last_row().contains("SELECT"));
+    t.send("ww");
+    t.send("a");
+    t.wait_for("the note editor", |t| {
+        t.screen().contains("Note on The Syrian Arab")
+    });
+    t.send("check the 20 km claim");
+    t.wait_for("the typed note", |t| {
+        t.screen().contains("check the 20 km claim")
+    });
+    t.send("\x13"); // ctrl-s
+    t.wait_for("the note to be saved", |t| {
+        t.last_row().contains("note saved (saved)")
+    });
+
+    t.send("q");
+    assert!(t.wait_exit().success());
+    t.assert_restored();
+
+    let store = std::fs::read_to_string(root.path().join("data").join("store.json")).unwrap();
+    assert!(
+        store.contains("check the 20 km claim") && store.contains("\"priority\""),
+        "{store}"
+    );
+
+    // Reopen: the tag is on the list, the note in the notes list.
+    let mut t = Tui::start_in(root.path(), 100, 30);
+    t.wait_for("the list with every title", opened);
+    assert!(list_row(&t.rows(), "Syrian Army Pushes").contains("#priority"));
+    t.send("A");
+    t.wait_for("the notes list", |t| {
+        t.screen().contains("Notes on this article (1)")
+    });
+    assert!(
+        t.screen()
+            .contains("\u{201c}The Syrian Arab\u{201d} check the 20 km claim"),
+        "{}",
+        t.screen()
+    );
+    t.send("\x1b");
+    t.wait_for("the notes list to close", |t| {
+        !t.screen().contains("Notes on this article")
+    });
+    t.send("q");
+    assert!(t.wait_exit().success());
 }
