@@ -36,6 +36,15 @@ fn ingest(c: &mut Criterion) {
         first.articles.len(),
         rayon::current_num_threads()
     );
+    let untitled = first
+        .articles
+        .iter()
+        .filter(|a| a.title.trim().is_empty())
+        .count();
+    let bodiless = first.articles.iter().filter(|a| a.body.is_empty()).count();
+    if untitled + bodiless > 0 {
+        eprintln!("note: {untitled} articles without a title, {bodiless} without a body");
+    }
     drop(first);
     let mib = stats.bytes as f64 / (1024.0 * 1024.0);
     match process_cpu().zip(cpu0).map(|(b, a)| b.saturating_sub(a)) {
