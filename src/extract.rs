@@ -277,7 +277,18 @@ impl Extractor {
         for (para, is_title) in paragraphs {
             let mut carried: Option<String> = None;
             let mut carried_date: Option<String> = None;
-            for (s, e) in claims::sentences(text, para.start, para.end) {
+            let sentences: Vec<(usize, usize, Vec<claims::Quantity>)> =
+                claims::sentences(text, para.start, para.end)
+                    .into_iter()
+                    .map(|(s, e)| (s, e, claims::quantities(text, s, e)))
+                    .collect();
+            // A paragraph without a quantity needs no attribution; only
+            // a later paragraph's "it said" could look back to it, and
+            // its own speaker is found when it names one.
+            if sentences.iter().all(|x| x.2.is_empty()) {
+                continue;
+            }
+            for (s, e, quantities) in sentences {
                 let speakers = speakers_in(s, e);
                 let attr = match claims::attribution(text, s, e, &speakers) {
                     Some(claims::Attribution::Named(n)) => Some(n),
@@ -287,7 +298,7 @@ impl Extractor {
                     None => carried.clone(),
                 };
                 let date = claims::date_in(&text[s..e]).or_else(|| carried_date.clone());
-                for q in claims::quantities(text, s, e) {
+                for q in quantities {
                     out.push(Claim {
                         text: text[s..e].to_string(),
                         value: q.value,

@@ -26,7 +26,7 @@ const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{2}(?:[^\d,]|$)|\d+(?:
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}\-/.,:])(?P<a>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?(?:\s*(?P<mult>million|thousand|hundred|mln|k)\b)?"
+        r"(?:^|[^\p{{L}}\p{{N}}\-/.,:])(?P<a>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?(?:\s*(?P<mult>million|thousand|hundred|mln|k)(?-u:\b))?"
     ))
     .unwrap()
 });
@@ -76,7 +76,7 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         v
     };
     Regex::new(&format!(
-        r"(?i)\b(?P<w>(?:{alts})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<mult>hundred|thousand|million|of\s+thousands|of\s+millions))?(?:\s+of)?\b",
+        r"(?i)(?-u:\b)(?P<w>(?:{alts})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<mult>hundred|thousand|million|of\s+thousands|of\s+millions))?(?:\s+of)?(?-u:\b)",
         alts = alts.join("|")
     ))
     .unwrap()
@@ -84,7 +84,7 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Measure units written right after the number.
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<km2>km2|km²|sq\.?\s*km|square\s+kilomet(?:er|re)s?|kilomet(?:er|re)s?\s+squared)|(?P<mi2>square\s+miles?|sq\.?\s*mi)|(?P<km>kms?|kilomet(?:er|re)s?)|(?P<mi>miles?|mi)|(?P<m>met(?:er|re)s?|m)|(?P<ha>hectares?)|(?P<pct>%|percent|per\s+cent))\b|^\s*%")
+    Regex::new(r"(?i)^\s*(?:(?P<km2>km2|km²|sq\.?\s*km|square\s+kilomet(?:er|re)s?|kilomet(?:er|re)s?\s+squared)|(?P<mi2>square\s+miles?|sq\.?\s*mi)|(?P<km>kms?|kilomet(?:er|re)s?)|(?P<mi>miles?|mi)|(?P<m>met(?:er|re)s?|m)|(?P<ha>hectares?)|(?P<pct>%|percent|per\s+cent))(?-u:\b)|^\s*%")
         .unwrap()
 });
 
@@ -313,22 +313,32 @@ fn is_plural_noun(word: &str) -> bool {
 }
 
 static AND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:and|or|to)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b").unwrap()
+    Regex::new(r"^\s+(?:and|or|to)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?-u:\b)").unwrap()
 });
 static TOLL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"toll\s+(?:\w+\s+){0,3}(?:at|to|of|reached|stood\s+at|rose\s+to|climbed\s+to)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+)?$").unwrap()
 });
 
 static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$")
         .unwrap()
 });
 static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b").unwrap()
+    Regex::new(r"(?i)^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)")
+        .unwrap()
 });
 static CASUALTY_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)kill|dead|died|death|wound|injur|casualt|massacre|slain|bodies").unwrap()
 });
+
+/// The last `n` bytes (or fewer, on a character boundary) before `at`.
+fn tail(text: &str, at: usize, n: usize) -> &str {
+    let mut s = at.saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    &text[s..at]
+}
 
 fn parse_number(s: &str) -> Option<f64> {
     let s = s.trim_end_matches(|c: char| !c.is_ascii_digit());
@@ -456,7 +466,7 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
         {
             continue;
         }
-        if MONTH_BEFORE.is_match(&text[..qs]) || MONTH_AFTER.is_match(after) {
+        if MONTH_BEFORE.is_match(tail(text, qs, 16)) || MONTH_AFTER.is_match(after) {
             continue;
         }
         let m = multiplier(mult.map(|m| m.as_str()));
@@ -466,7 +476,7 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
         let mut high = b.and_then(|b| parse_number(b.as_str())).map(|v| v * m);
         let mut num_end = num_end;
         // "between 200 and 300 fighters": a range.
-        if high.is_none() && text[..qs].to_lowercase().ends_with("between ") {
+        if high.is_none() && tail(text, qs, 8).eq_ignore_ascii_case("between ") {
             if let Some(r) = AND_NUMBER.captures(&text[num_end..end]) {
                 high = parse_number(&r[1]);
                 num_end += r.get(0).expect("match").end();
@@ -605,7 +615,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)")
         .unwrap()
 });
 
@@ -619,9 +629,9 @@ pub fn date_in(sentence: &str) -> Option<String> {
 }
 
 static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:the\s+|a\s+|an\s+)?").unwrap());
 pub static SAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:said|says|say|announced|announces|announce|claimed|claims|claim|reported|reports|report|stated|states|added|adds|confirmed|confirms|confirm|told|tells|estimated|estimates|estimate|believes|believe|noted|declared|alleged|revealed|asserted|insisted|recorded|documented|counted|tallied|warned|wrote|published|posted)\b")
+    Regex::new(r"(?-u:\b)(?:said|says|say|announced|announces|announce|claimed|claims|claim|reported|reports|report|stated|states|added|adds|confirmed|confirms|confirm|told|tells|estimated|estimates|estimate|believes|believe|noted|declared|alleged|revealed|asserted|insisted|recorded|documented|counted|tallied|warned|wrote|published|posted)(?-u:\b)")
         .unwrap()
 });
 

@@ -336,7 +336,7 @@ fn case_ok(case: Case, orig: &str) -> bool {
 }
 
 static AMBIGUOUS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-‐‑](?:held|controlled|linked|affiliated|run|occupied)\b|\s+(?:fighters?|militants?|terrorists?|group|members?|cells?|positions?|convoy|jihadists?|forces|units?|commanders?|brigades?|troops)\b|\s+(?:twelve|two|three|four|five|several|\d))")
+    Regex::new(r"^(?:[-‐‑](?:held|controlled|linked|affiliated|run|occupied)(?-u:\b)|\s+(?:fighters?|militants?|terrorists?|group|members?|cells?|positions?|convoy|jihadists?|forces|units?|commanders?|brigades?|troops)(?-u:\b)|\s+(?:twelve|two|three|four|five|several|\d))")
         .unwrap()
 });
 
@@ -355,20 +355,36 @@ fn ambiguous_ok(text: &str, s: usize, e: usize) -> bool {
 
 /// Context rules for places the gazetteer lacks. Each yields the name as
 /// printed and the kind its context implies.
-static NAME: &str = r"\b((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‐‑\s])?\p{Lu}[\p{L}'’]+(?:[-‐‑\s](?:(?:al|el|ad|an|ar|as|ash|at|az|ez|ibn|bin|Umm|Abu|Ibn|Bani|Beni|Tal|Tell|Ain|Ayn|Deir|Kafr|Jabal|Jebel|Wadi|Bir|Ras|Qasr|Khirbet)[-‐‑\s])?\p{Lu}[\p{L}'’]+){0,3}(?:\s\d{1,3}\b)?)";
+static NAME: &str = r"(?-u:\b)((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‐‑\s])?\p{Lu}[\p{L}'’]+(?:[-‐‑\s](?:(?:al|el|ad|an|ar|as|ash|at|az|ez|ibn|bin|Umm|Abu|Ibn|Bani|Beni|Tal|Tell|Ain|Ayn|Deir|Kafr|Jabal|Jebel|Wadi|Bir|Ras|Qasr|Khirbet)[-‐‑\s])?\p{Lu}[\p{L}'’]+){0,3}(?:\s\d{1,3}(?-u:\b))?)";
 
 static BEFORE_RULE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:[Tt]he\s+(?:(?:[a-z]+|\p{{Lu}}[a-z]+)\s+)?(town|village|city|area|district|hamlet|settlement|neighbou?rhood|suburb|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station)\s+of|[Nn]ear(?:by)?|[Oo]utskirts\s+of|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+of|[Vv]icinity\s+of)\s+{NAME}"
+        r"(?-u:\b)(?:[Tt]he\s+(?:(?:[a-z]+|\p{{Lu}}[a-z]+)\s+)?(town|village|city|area|district|hamlet|settlement|neighbou?rhood|suburb|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station)\s+of|[Nn]ear(?:by)?|[Oo]utskirts\s+of|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+of|[Vv]icinity\s+of)\s+{NAME}"
     ))
     .unwrap()
 });
-static AFTER_RULE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"{NAME}\s+(village|town|area|district|neighbou?rhood|camp|airbase|air base|airport|crossing|oil field|gas field|dam|station|hills?|mountains?|desert|countryside|valley|plain|farms)\b"
-    ))
-    .unwrap()
+/// Place words that follow a name ("Hajin village", "al-Tamah area").
+/// Found first by their literal text, then the name is read back from
+/// the words just before: a pattern that starts with a capitalised name
+/// would otherwise be tried at every position of the text.
+static PLACE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(village|town|area|district|neighbou?rhood|camp|airbase|air base|airport|crossing|oil field|gas field|dam|station|hills?|mountains?|desert|countryside|valley|plain|farms)(?-u:\b)").unwrap()
 });
+static NAME_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{NAME}\s+$")).unwrap());
+
+/// How far back from a keyword a name is looked for, in bytes.
+const LOOK_BACK: usize = 120;
+
+/// `slice[..at]`'s last `LOOK_BACK` bytes, from a character boundary, and
+/// where that window starts.
+fn window_before(slice: &str, at: usize) -> (usize, &str) {
+    let mut s = at.saturating_sub(LOOK_BACK);
+    while !slice.is_char_boundary(s) {
+        s += 1;
+    }
+    (s, &slice[s..at])
+}
 
 /// A place a context rule found: name as printed, implied kind, offsets.
 pub struct ContextPlace {
@@ -410,14 +426,16 @@ pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<Contex
             end: start + name.end(),
         });
     }
-    for c in AFTER_RULE.captures_iter(slice) {
-        let name = c.get(1).expect("name group");
-        out.push(ContextPlace {
-            name: name.as_str().to_string(),
-            kind: kind_of(&c[2]),
-            start: start + name.start(),
-            end: start + name.end(),
-        });
+    for k in PLACE_WORD.find_iter(slice) {
+        let (ws, window) = window_before(slice, k.start());
+        if let Some(name) = NAME_BEFORE.captures(window).and_then(|c| c.get(1)) {
+            out.push(ContextPlace {
+                name: name.as_str().to_string(),
+                kind: kind_of(k.as_str()),
+                start: start + ws + name.start(),
+                end: start + ws + name.end(),
+            });
+        }
     }
 }
 
@@ -425,16 +443,20 @@ pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<Contex
 /// ("9th Armored Division", "Brigade 137", "the Iraqi 5th Division"),
 /// Arabic-prefixed groups ("Faylaq al-Rahman", "Liwa Fatemiyoun",
 /// "Jaysh al-Izza"), and named formations ("Sultan Murad Division").
-static NUMBERED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:Iraqi|Syrian|Russian|Ukrainian|Turkish|Iranian|Israeli|Libyan|Yemeni|Lebanese|Saudi)\s+)?(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\s+(?:(?:Armou?red|Mechani[sz]ed|Motori[sz]ed|Infantry|Airborne|Marine|Commando|Assault|Special\s+Forces|Special\s+Mission\s+Forces|Tank|Artillery|Guards?|Mountain|Rapid\s+Reaction|Border\s+Guard|Separate|Territorial\s+Defen[cs]e)\s+)*(?:Division|Brigade|Regiment|Battalion|Corps|Legion|Army|Group)\b|\b(?:Brigade|Division|Regiment|Battalion)\s+\d{1,4}\b")
+static UNIT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(Division|Brigades?|Regiment|Battalion|Corps|Legion|Army|Group)(?-u:\b)")
         .unwrap()
 });
+static ORDINAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?:Iraqi|Syrian|Russian|Ukrainian|Turkish|Iranian|Israeli|Libyan|Yemeni|Lebanese|Saudi)\s+)?(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\s+(?:(?:Armou?red|Mechani[sz]ed|Motori[sz]ed|Infantry|Airborne|Marine|Commando|Assault|Special\s+Forces|Special\s+Mission\s+Forces|Tank|Artillery|Guards?|Mountain|Rapid\s+Reaction|Border\s+Guard|Separate|Territorial\s+Defen[cs]e)\s+)*$").unwrap()
+});
+static NUMBER_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+\d{1,4}(?-u:\b)").unwrap());
+static CAPS_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:\p{Lu}[\p{L}'’\-]+\s+){1,3})$").unwrap());
 static PREFIXED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Liwa|Liwaa|Jaysh|Jaish|Faylaq|Harakat|Harakat|Kata'?ib|Kataib|Saraya|Jabhat|Firqat|Fawj|Tajammu|Alwiya|Quwat|Ahrar|Hurras)\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+){0,2}")
+    Regex::new(r"(?-u:\b)(?:Liwa|Liwaa|Jaysh|Jaish|Faylaq|Harakat|Kata'?ib|Kataib|Saraya|Jabhat|Firqat|Fawj|Tajammu|Alwiya|Quwat|Ahrar|Hurras)\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+){0,2}")
         .unwrap()
-});
-static NAMED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:\p{Lu}[\p{L}'’\-]+\s+){1,3})(Division|Brigade|Brigades|Battalion|Regiment|Legion)\b").unwrap()
 });
 
 /// A force a shape rule found: name as printed, kind, offsets.
@@ -471,42 +493,56 @@ const NOT_UNIT_START: &[&str] = &[
 
 pub fn context_forces(text: &str, start: usize, end: usize, out: &mut Vec<ContextForce>) {
     let slice = &text[start..end];
-    for m in NUMBERED_UNIT.find_iter(slice) {
+    let mut push = |name: &str, kind: &'static str, s: usize, e: usize| {
         out.push(ContextForce {
-            name: m.as_str().to_string(),
-            kind: "unit",
-            start: start + m.start(),
-            end: start + m.end(),
+            name: name.to_string(),
+            kind,
+            start: start + s,
+            end: start + e,
         });
-    }
-    for m in PREFIXED_GROUP.find_iter(slice) {
-        out.push(ContextForce {
-            name: m.as_str().to_string(),
-            kind: "armed_group",
-            start: start + m.start(),
-            end: start + m.end(),
-        });
-    }
-    for c in NAMED_UNIT.captures_iter(slice) {
-        let words = c.get(1).expect("name words");
-        let mut s = words.start();
-        // Drop leading words that are not part of the name.
-        for w in words.as_str().split_whitespace() {
-            if NOT_UNIT_START.contains(&w) {
-                s += slice[s..].find(w).map_or(0, |p| p + w.len());
-                s += slice[s..].len() - slice[s..].trim_start().len();
-            } else {
-                break;
+    };
+    for k in UNIT_WORD.find_iter(slice) {
+        let (ws, window) = window_before(slice, k.start());
+        // "the Iraqi 9th Armored Division"
+        if let Some(m) = ORDINAL_BEFORE.find(window) {
+            push(
+                &slice[ws + m.start()..k.end()],
+                "unit",
+                ws + m.start(),
+                k.end(),
+            );
+            continue;
+        }
+        let word = k.as_str();
+        // "Brigade 137"
+        if matches!(word, "Division" | "Brigade" | "Regiment" | "Battalion") {
+            if let Some(m) = NUMBER_AFTER.find(&slice[k.end()..]) {
+                let e = k.end() + m.end();
+                push(&slice[k.start()..e], "unit", k.start(), e);
+                continue;
             }
         }
-        let e = c.get(2).expect("unit word").end();
-        if s < e && slice[s..e].split_whitespace().count() >= 2 {
-            out.push(ContextForce {
-                name: slice[s..e].to_string(),
-                kind: "unit",
-                start: start + s,
-                end: start + e,
-            });
+        // "the Sultan Murad Division"
+        if matches!(
+            word,
+            "Division" | "Brigade" | "Brigades" | "Battalion" | "Regiment" | "Legion"
+        ) {
+            if let Some(m) = CAPS_BEFORE.captures(window).and_then(|c| c.get(1)) {
+                let mut s = ws + m.start();
+                for w in m.as_str().split_whitespace() {
+                    if !NOT_UNIT_START.contains(&w) {
+                        break;
+                    }
+                    s += slice[s..].find(w).map_or(0, |p| p + w.len());
+                    s += slice[s..].len() - slice[s..].trim_start().len();
+                }
+                if slice[s..k.end()].split_whitespace().count() >= 2 {
+                    push(&slice[s..k.end()], "unit", s, k.end());
+                }
+            }
         }
+    }
+    for m in PREFIXED_GROUP.find_iter(slice) {
+        push(m.as_str(), "armed_group", m.start(), m.end());
     }
 }
