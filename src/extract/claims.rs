@@ -631,7 +631,7 @@ pub fn date_in(sentence: &str) -> Option<String> {
 static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:the\s+|a\s+|an\s+)?").unwrap());
 pub static SAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|announced|announces|announce|claimed|claims|claim|reported|reports|report|stated|states|added|adds|confirmed|confirms|confirm|told|tells|estimated|estimates|estimate|believes|believe|noted|declared|alleged|revealed|asserted|insisted|recorded|documented|counted|tallied|warned|wrote|published|posted)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|announced|announces|announce|claimed|claims|claim|reported|reports|report|stated|states|added|adds|confirmed|confirms|confirm|told|tells|estimated|estimates|estimate|believes|believe|noted|declared|alleged|revealed|asserted|insisted|recorded|documented|counted|tallied|warned|wrote|published|posted|denied|denies|saying)(?-u:\b)")
         .unwrap()
 });
 
