@@ -29,9 +29,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
         let mut seg_start = 0;
         let mut col = 0;
         let mut last_space: Option<usize> = None;
+        // Continuation lines keep the line's indentation (comment threads).
+        let hang = hanging_indent(logical, width);
         for (i, c) in logical.char_indices() {
             let w = char_width(c);
-            if col + w > width && i > seg_start {
+            let room = if seg_start == 0 { width } else { width - hang };
+            if col + w > room && i > seg_start {
                 let cut = match last_space {
                     Some(sp) if sp > seg_start => sp + 1,
                     _ => i,
@@ -51,6 +54,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// The indentation a wrapped continuation of `logical` is drawn with:
+/// its leading spaces, at most half the width.
+pub fn hanging_indent(logical: &str, width: usize) -> usize {
+    let lead = logical.len() - logical.trim_start_matches(' ').len();
+    lead.min(width.max(8) / 2)
+}
+
+/// The indentation to draw before the visual line starting at `start`:
+/// none for the first segment of a line, the hanging indent after.
+pub fn indent_at(text: &str, start: usize, width: usize) -> usize {
+    if start == 0 || text.as_bytes()[start - 1] == b'\n' {
+        return 0;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+    hanging_indent(&text[line_start..line_end], width)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +88,19 @@ mod tests {
         for (a, b) in lines {
             assert!(t.is_char_boundary(a) && t.is_char_boundary(b));
         }
+    }
+
+    #[test]
+    fn continuations_keep_the_indent() {
+        let t = "    a comment that goes on and on";
+        let lines = wrap(t, 16);
+        assert!(lines.len() > 1);
+        for &(a, b) in &lines[1..] {
+            let w: usize = t[a..b].chars().map(char_width).sum();
+            assert!(w + indent_at(t, a, 16) <= 16, "{:?}", &t[a..b]);
+            assert_eq!(indent_at(t, a, 16), 4);
+        }
+        assert_eq!(indent_at(t, 0, 16), 0);
     }
 
     #[test]

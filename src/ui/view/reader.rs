@@ -117,6 +117,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
                 base
             };
             let mut spans: Vec<Span> = Vec::new();
+            let indent = crate::ui::wrap::indent_at(&a.text, s, inner.width as usize);
+            if indent > 0 {
+                spans.push(Span::styled(" ".repeat(indent), line_base));
+            }
             let mut run = String::new();
             let mut run_style = line_base;
             for (i, c) in a.text[s..e].char_indices() {
