@@ -256,15 +256,27 @@ impl Extractor {
     }
 
     fn claims(&self, text: &str, a: &Article, hits: &[Hit]) -> Vec<Claim> {
+        // Hits are in text order: a sentence's speakers are a slice of them.
         let speakers_in = |s: usize, e: usize| -> Vec<(usize, usize, String)> {
-            hits.iter()
-                .filter(|h| {
-                    h.start >= s
-                        && h.end <= e
-                        && matches!(h.target, Target::Source(_) | Target::Force(_))
-                })
-                .map(|h| (h.start, h.end, self.speaker_name(text, h)))
+            let from = hits.partition_point(|h| h.start < s);
+            hits[from..]
+                .iter()
+                .take_while(|h| h.start < e)
+                .filter(|h| h.end <= e && matches!(h.target, Target::Source(_) | Target::Force(_)))
+                .map(|h| (h.start, h.end, text[h.start..h.end].to_string()))
                 .collect()
+        };
+        // The speaker's name as reported, worked out once it is chosen.
+        let name_of = |speakers: &[(usize, usize, String)], named: String| -> String {
+            match speakers.iter().find(|sp| sp.2 == named) {
+                Some(sp) => hits
+                    .iter()
+                    .find(|h| {
+                        h.start == sp.0 && h.end == sp.1 && !matches!(h.target, Target::Place(_))
+                    })
+                    .map_or(named, |h| self.speaker_name(text, h)),
+                None => named,
+            }
         };
         let mut out = Vec::new();
         let mut last_named: Option<String> = None;
@@ -291,7 +303,7 @@ impl Extractor {
             for (s, e, quantities) in sentences {
                 let speakers = speakers_in(s, e);
                 let attr = match claims::attribution(text, s, e, &speakers) {
-                    Some(claims::Attribution::Named(n)) => Some(n),
+                    Some(claims::Attribution::Named(n)) => Some(name_of(&speakers, n)),
                     Some(claims::Attribution::Pronoun) => {
                         carried.clone().or_else(|| last_named.clone())
                     }
