@@ -439,7 +439,8 @@ fn unit_after(
 pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
     let s = &text[start..end];
     let mut out: Vec<Quantity> = Vec::new();
-    for c in DIGITS.captures_iter(s) {
+    let has_digit = s.bytes().any(|b| b.is_ascii_digit());
+    for c in DIGITS.captures_iter(if has_digit { s } else { "" }) {
         let a = c.name("a").expect("number");
         let b = c.name("b");
         let mult = c.name("mult");

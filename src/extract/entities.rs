@@ -4,7 +4,7 @@
 //! case rules checked on the original text, generic back-references tied to
 //! a named force, and context rules for places the gazetteer lacks.
 
-use super::fold::{self, Folded};
+use super::fold;
 use super::tables::Tables;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -290,7 +290,6 @@ impl Matcher {
                 });
             }
         }
-        let _ = &folded as &Folded;
     }
 
     /// Whether a name a context rule found is new: not an alias of any

@@ -14,21 +14,25 @@ const ARTICLES_ALWAYS: &[&str] = &["al", "el", "az", "ez", "ash", "adh", "ath"];
 const ARTICLES_HYPHENED: &[&str] = &["ad", "ar", "as", "at", "an", "ed", "er", "es", "et"];
 
 #[derive(Debug, Default, Clone)]
-pub struct Folded {
-    /// The folded text: tokens separated by single spaces, with a leading
-    /// and trailing space so every token is bounded by spaces.
+pub struct Folded<'t> {
+    /// The folded text: tokens separated by two spaces, with a leading
+    /// space, so a padded pattern " tok " can match adjacent tokens.
     pub text: String,
     /// For each byte of `text`, the byte offset in the original where the
     /// character it came from starts.
     starts: Vec<u32>,
-    /// For each byte of `text`, where that original character ends.
-    ends: Vec<u32>,
+    original: &'t str,
 }
 
-impl Folded {
+impl Folded<'_> {
     /// Original byte range of the folded range `[s, e)`.
     pub fn original(&self, s: usize, e: usize) -> (usize, usize) {
-        (self.starts[s] as usize, self.ends[e - 1] as usize)
+        let last = self.starts[e - 1] as usize;
+        let len = self.original[last..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        (self.starts[s] as usize, last + len)
     }
 }
 
@@ -57,73 +61,65 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
     }
 }
 
-/// Folds `text[range]`, mapping back into `text`.
-pub fn fold_span(text: &str, start: usize, end: usize) -> Folded {
+/// Folds `text[range]`, mapping back into `text`. One pass: folded bytes
+/// go straight to the output, and a token that turns out to be an Arabic
+/// article is cut back off when its end is seen.
+pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
     let mut f = Folded {
-        text: String::with_capacity(end - start + 2),
-        starts: Vec::with_capacity(end - start + 2),
-        ends: Vec::with_capacity(end - start + 2),
+        text: String::with_capacity(end - start + 8),
+        starts: Vec::with_capacity(end - start + 8),
+        original: text,
     };
-    // Tokens are built one at a time so articles can be dropped.
-    let mut token = String::new();
-    let mut token_starts: Vec<u32> = Vec::new();
-    let mut token_ends: Vec<u32> = Vec::new();
-    // Tokens are separated by two spaces, and the text starts with one, so
-    // a padded pattern " tok " can match two adjacent tokens in turn.
-    let push_space = |f: &mut Folded, at: usize, n: usize| {
-        for _ in 0..n {
-            f.text.push(' ');
-            f.starts.push(at as u32);
-            f.ends.push(at as u32);
+    f.text.push(' ');
+    f.starts.push(start as u32);
+    let mut token_start = f.text.len();
+    // Ends the token being built; `next` is the character that ends it.
+    let flush = |f: &mut Folded, token_start: &mut usize, next: Option<char>, at: usize| {
+        if f.text.len() > *token_start {
+            let token = &f.text[*token_start..];
+            let hyphened = matches!(next, Some('-' | '‐' | '‑' | '–'));
+            let drop = ARTICLES_ALWAYS.contains(&token)
+                || (hyphened && ARTICLES_HYPHENED.contains(&token));
+            if drop {
+                f.text.truncate(*token_start);
+                f.starts.truncate(*token_start);
+            } else {
+                f.text.push_str("  ");
+                f.starts.extend_from_slice(&[at as u32, at as u32]);
+            }
         }
+        *token_start = f.text.len();
     };
-    push_space(&mut f, start, 1);
-    let flush = |f: &mut Folded,
-                 token: &mut String,
-                 ts: &mut Vec<u32>,
-                 te: &mut Vec<u32>,
-                 next: Option<char>| {
-        if token.is_empty() {
-            return;
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                f.text.push(b.to_ascii_lowercase() as char);
+                f.starts.push(i as u32);
+            } else {
+                flush(&mut f, &mut token_start, Some(b as char), i);
+            }
+            i += 1;
+            continue;
         }
-        let hyphened = matches!(next, Some('-' | '‐' | '‑' | '–'));
-        let drop = ARTICLES_ALWAYS.contains(&token.as_str())
-            || (hyphened && ARTICLES_HYPHENED.contains(&token.as_str()));
-        if !drop {
-            f.text.push_str(token);
-            f.starts.extend_from_slice(ts);
-            f.ends.extend_from_slice(te);
-            let at = *te.last().unwrap_or(&0) as usize;
-            push_space(f, at, 2);
-        }
-        token.clear();
-        ts.clear();
-        te.clear();
-    };
-    for (i, c) in text[start..end].char_indices() {
-        let cs = start + i;
-        let ce = cs + c.len_utf8();
+        let c = text[i..].chars().next().expect("char at a boundary");
+        let at = i;
+        i += c.len_utf8();
         if c.is_alphanumeric() {
             fold_char(c, &mut |o| {
-                let mut buf = [0u8; 4];
-                let s = o.encode_utf8(&mut buf);
-                token.push_str(s);
-                for _ in 0..s.len() {
-                    token_starts.push(cs as u32);
-                    token_ends.push(ce as u32);
+                let before = f.text.len();
+                f.text.push(o);
+                for _ in before..f.text.len() {
+                    f.starts.push(at as u32);
                 }
             });
         } else if !matches!(c, 'ʿ' | 'ʾ' | 'ʻ') {
-            flush(
-                &mut f,
-                &mut token,
-                &mut token_starts,
-                &mut token_ends,
-                Some(c),
-            );
+            flush(&mut f, &mut token_start, Some(c), at);
         }
     }
-    flush(&mut f, &mut token, &mut token_starts, &mut token_ends, None);
+    flush(&mut f, &mut token_start, None, end);
     f
 }
 
