@@ -396,19 +396,9 @@ fn open_store(dir: Option<&std::path::Path>) -> anyhow::Result<store::Store> {
     Ok(store::Store::open(&dir)?)
 }
 
-/// A tag: no spaces or control characters, not empty.
+/// A tag from the command line (see `store::valid_tag`).
 fn valid_tag(t: &str) -> anyhow::Result<String> {
-    let t = t.trim();
-    if t.is_empty()
-        || t.chars()
-            .any(|c| c.is_whitespace() || c.is_control() || crate::sanitize::is_unsafe(c))
-    {
-        anyhow::bail!(
-            "not a usable tag: {:?} (no spaces or control characters)",
-            crate::sanitize::line(t)
-        );
-    }
-    Ok(t.to_string())
+    store::valid_tag(t).map_err(anyhow::Error::msg)
 }
 
 /// ARTICLE on the command line: a file (FILE#N for an item), or an id

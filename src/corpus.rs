@@ -105,7 +105,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
                     } else {
                         shown.clone()
                     };
-                    articles.push(into_article(d, p, format));
+                    articles.push(d.into_article(p, format));
                 }
                 for reason in outcome.problems {
                     skipped.push(Skipped {
@@ -120,20 +120,25 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     Corpus { articles, skipped }
 }
 
-fn into_article(d: Draft, path: String, format: Format) -> Article {
-    Article {
-        id: ArticleId::of_text(&d.text),
-        path,
-        format,
-        source_site: d.source_site,
-        url: d.url,
-        date: d.date,
-        title: d.title,
-        title_span: d.title_span,
-        text: d.text,
-        body: d.body,
-        chrome: d.chrome,
-        comments: d.comments,
+impl Draft {
+    /// The article this draft becomes at `path`: its id is the hash of its
+    /// text.
+    pub fn into_article(self, path: String, format: Format) -> Article {
+        let d = self;
+        Article {
+            id: ArticleId::of_text(&d.text),
+            path,
+            format,
+            source_site: d.source_site,
+            url: d.url,
+            date: d.date,
+            title: d.title,
+            title_span: d.title_span,
+            text: d.text,
+            body: d.body,
+            chrome: d.chrome,
+            comments: d.comments,
+        }
     }
 }
 

@@ -361,6 +361,23 @@ pub fn anchor(n: &Annotation, a: &Article) -> Anchor {
     }
 }
 
+/// A tag as typed, trimmed; refused when empty or holding spaces or
+/// control characters.
+pub fn valid_tag(t: &str) -> Result<String, String> {
+    let t = t.trim();
+    if t.is_empty()
+        || t.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || crate::sanitize::is_unsafe(c))
+    {
+        Err(format!(
+            "not a usable tag: {:?} (no spaces or control characters)",
+            crate::sanitize::line(t)
+        ))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
 pub fn now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
@@ -442,20 +459,7 @@ mod tests {
 
     pub fn article(text: &str, path: &str) -> Article {
         let d = parse(Format::Text, text).unwrap().drafts.remove(0);
-        Article {
-            id: ArticleId::of_text(&d.text),
-            path: path.into(),
-            format: Format::Text,
-            source_site: None,
-            url: None,
-            date: None,
-            title: d.title,
-            title_span: d.title_span,
-            text: d.text,
-            body: d.body,
-            chrome: d.chrome,
-            comments: d.comments,
-        }
+        d.into_article(path.into(), Format::Text)
     }
 
     #[test]

@@ -332,7 +332,9 @@ fn three_columns_at_120x40() {
         "{top:?}"
     );
     t.send("m");
-    t.wait_for("the map pane", |t| t.rows()[0].contains("Map of the list: "));
+    t.wait_for("the map pane", |t| {
+        t.rows()[0].contains("Map of the list: ")
+    });
     t.send("q");
     let status = t.wait_exit();
     assert!(status.success(), "exit status {status:?}");

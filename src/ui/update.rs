@@ -157,18 +157,6 @@ fn complete(state: &mut State) {
     }
 }
 
-fn valid_tag(t: &str) -> Result<String, String> {
-    let t = t.trim();
-    if t.is_empty()
-        || t.chars()
-            .any(|c| c.is_whitespace() || c.is_control() || crate::sanitize::is_unsafe(c))
-    {
-        Err("a tag has no spaces or control characters".into())
-    } else {
-        Ok(t.to_string())
-    }
-}
-
 fn save_note(state: &mut State) -> Option<Effect> {
     let ed = state.editor.take()?;
     state.mode = Mode::Normal;
@@ -257,7 +245,7 @@ fn submit(state: &mut State) -> Option<Effect> {
         }
         Prompt::Command => command(state, input.trim()),
         Prompt::Tag => {
-            let tag = match valid_tag(&input) {
+            let tag = match store::valid_tag(&input) {
                 Ok(t) => t,
                 Err(e) => {
                     state.status = Some(e);
@@ -291,7 +279,7 @@ fn submit(state: &mut State) -> Option<Effect> {
             })
         }
         Prompt::SpanTag => {
-            let tag = match valid_tag(&input) {
+            let tag = match store::valid_tag(&input) {
                 Ok(t) => t,
                 Err(e) => {
                     state.status = Some(e);
@@ -940,24 +928,11 @@ pub fn items_at_cursor(state: &State) -> Vec<Item> {
 mod tests {
     use super::*;
     use crate::corpus::{parse, Draft};
-    use crate::model::{Article, ArticleId, Format};
+    use crate::model::{Article, Format};
 
     fn article(text: &str) -> Article {
         let d: Draft = parse(Format::Text, text).unwrap().drafts.remove(0);
-        Article {
-            id: ArticleId::of_text(&d.text),
-            path: "a.txt".into(),
-            format: Format::Text,
-            source_site: d.source_site,
-            url: None,
-            date: None,
-            title: d.title,
-            title_span: d.title_span,
-            text: d.text,
-            body: d.body,
-            chrome: d.chrome,
-            comments: d.comments,
-        }
+        d.into_article("a.txt".into(), Format::Text)
     }
 
     fn state() -> State {

@@ -15,7 +15,7 @@ use ratatui::Terminal;
 use sitrep::corpus::{parse, Draft};
 use sitrep::extract::tables::Tables;
 use sitrep::extract::Extractor;
-use sitrep::model::{Article, ArticleId, ByteSpan, Format, Summary};
+use sitrep::model::{Article, ByteSpan, Format, Summary};
 use sitrep::ui::keymap::{parse_chord, Keymap};
 use sitrep::ui::state::State;
 use sitrep::ui::theme::Theme;
@@ -104,20 +104,7 @@ const COORDS: &[(&str, f64, f64)] = &[
 /// An article from scraped text, as `corpus::load` would make it.
 pub fn article(path: &str, text: &str) -> Article {
     let d: Draft = parse(Format::Text, text).unwrap().drafts.remove(0);
-    Article {
-        id: ArticleId::of_text(&d.text),
-        path: path.into(),
-        format: Format::Text,
-        source_site: d.source_site,
-        url: d.url,
-        date: d.date,
-        title: d.title,
-        title_span: d.title_span,
-        text: d.text,
-        body: d.body,
-        chrome: d.chrome,
-        comments: d.comments,
-    }
+    d.into_article(path.into(), Format::Text)
 }
 
 /// The real extractor over the built-in tables, built once per test binary.
