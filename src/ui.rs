@@ -54,9 +54,27 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
                 terminal.draw(|f| view::draw(f, &state, &ctx))?;
                 dirty = false;
             }
-            // Wait for input; wake now and then only to notice a signal.
+            // Wait for input; wake now and then only to notice a signal,
+            // a resize, or a terminal that has gone away.
             loop {
-                if stop.load(Ordering::Relaxed) {
+                let gone = match wait_for_tty(250)? {
+                    Tty::Gone => true,
+                    Tty::Ready => {
+                        if event::poll(Duration::ZERO)? {
+                            break;
+                        }
+                        false
+                    }
+                    Tty::Quiet => {
+                        // Resizes arrive through crossterm's own signal
+                        // pipe, not the tty.
+                        if event::poll(Duration::ZERO)? {
+                            break;
+                        }
+                        false
+                    }
+                };
+                if gone || stop.load(Ordering::Relaxed) {
                     // The session is going away (SIGHUP from a dropped SSH
                     // link, SIGTERM): a note being written is saved first.
                     if state.editor.is_some() {
@@ -67,9 +85,6 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
                         }
                     }
                     return Ok(());
-                }
-                if event::poll(Duration::from_millis(500))? {
-                    break;
                 }
             }
             match event::read()? {
@@ -179,6 +194,56 @@ fn export(
     let text = export::render(format, &entries)?;
     export::write_file(path, text.as_bytes(), force)?;
     Ok(entries.len())
+}
+
+enum Tty {
+    /// Input is waiting.
+    Ready,
+    /// Nothing yet.
+    Quiet,
+    /// The terminal hung up (a dropped SSH link, a closed window).
+    Gone,
+}
+
+/// Waits up to `ms` for the terminal on standard input. crossterm's own
+/// poll spins on the end-of-file a hung-up terminal gives and never
+/// returns, so the reader asks the kernel itself: POLLHUP means the
+/// session is over.
+#[cfg(unix)]
+fn wait_for_tty(ms: i32) -> std::io::Result<Tty> {
+    let mut fd = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, for the duration of the call.
+    let r = unsafe { libc::poll(&mut fd, 1, ms) };
+    if r < 0 {
+        let e = std::io::Error::last_os_error();
+        return if e.kind() == std::io::ErrorKind::Interrupted {
+            Ok(Tty::Quiet)
+        } else {
+            Err(e)
+        };
+    }
+    Ok(
+        if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            Tty::Gone
+        } else if fd.revents & libc::POLLIN != 0 {
+            Tty::Ready
+        } else {
+            Tty::Quiet
+        },
+    )
+}
+
+#[cfg(not(unix))]
+fn wait_for_tty(ms: i32) -> std::io::Result<Tty> {
+    Ok(if event::poll(Duration::from_millis(ms as u64))? {
+        Tty::Ready
+    } else {
+        Tty::Quiet
+    })
 }
 
 /// `NO_COLOR` set to anything non-empty (no-color.org).

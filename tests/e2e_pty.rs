@@ -456,3 +456,62 @@ fn tag_highlight_note_quit_reopen_and_find_them() {
     t.send("q");
     assert!(t.wait_exit().success());
 }
+
+/// A dropped connection with no signal at all (the pty just closes): the
+/// reader notices the hang-up and exits instead of spinning on the
+/// terminal's end of file.
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    let root = tempfile::tempdir().unwrap();
+    let corpus = root.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in ARTICLES {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
+    cmd.arg(&corpus);
+    cmd.env("TERM", "xterm-256color");
+    for (var, sub) in [
+        ("SITREP_CONFIG_DIR", "config"),
+        ("SITREP_DATA_DIR", "data"),
+        ("SITREP_CACHE_DIR", "cache"),
+    ] {
+        cmd.env(var, root.path().join(sub));
+    }
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    // Wait until it has drawn (it is in its input loop), then hang up.
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + STEP;
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("Articles 3") {
+        assert!(Instant::now() < deadline, "the reader never drew");
+        match reader.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    drop(reader);
+    drop(pty.master);
+    let deadline = Instant::now() + STEP;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let _ = status;
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the reader kept running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
