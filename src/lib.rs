@@ -1,6 +1,7 @@
 //! sitrep: a terminal briefing reader for conflict reporting.
 //!
-//! The engine (`corpus`, `extract`) never depends on the terminal UI, so
+//! The engine (`corpus`, `extract`, `store`, `export`) never depends on the
+//! terminal UI (`ui`, behind the `tui` feature), so
 //! the CLI, the reader, the tests and the benchmarks drive the same code.
 
 pub mod cli;
