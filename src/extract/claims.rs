@@ -9,6 +9,7 @@
 //! thousands separator (1500).
 
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A quantity found in a sentence, before attribution.
@@ -217,6 +218,34 @@ const NOUNS: &[(&str, &str)] = &[
     ("ambushes", "attacks"),
 ];
 
+/// `NOUNS` indexed: each printed form to its first entry, and each
+/// all-lowercase form to its first entry, so a word is looked up in two
+/// hash probes rather than a scan of the table.
+type NounIndex = (HashMap<&'static str, usize>, HashMap<&'static str, usize>);
+static NOUN_INDEX: LazyLock<NounIndex> = LazyLock::new(|| {
+    let mut exact = HashMap::new();
+    let mut lower = HashMap::new();
+    for (i, (n, _)) in NOUNS.iter().enumerate() {
+        exact.entry(*n).or_insert(i);
+        if n.chars().all(char::is_lowercase) {
+            lower.entry(*n).or_insert(i);
+        }
+    }
+    (exact, lower)
+});
+
+/// The first `NOUNS` entry that is `word` as printed, or, for an
+/// all-lowercase entry, `word` lowercased.
+fn noun_entry(word: &str, lower: &str) -> Option<(&'static str, &'static str)> {
+    let (exact, low) = &*NOUN_INDEX;
+    let i = match (exact.get(word), low.get(lower)) {
+        (Some(a), Some(b)) => (*a).min(*b),
+        (Some(a), None) | (None, Some(a)) => *a,
+        (None, None) => return None,
+    };
+    Some(NOUNS[i])
+}
+
 /// Words that end the search for a counted noun: the number belongs to
 /// another clause.
 const BREAKERS: &[&str] = &[
@@ -243,10 +272,7 @@ fn counted_noun(rest: &str) -> Option<(&'static str, &str, usize)> {
         }
         let word = &rest[start..start + len];
         let lower = word.to_lowercase();
-        if let Some((n, u)) = NOUNS
-            .iter()
-            .find(|(n, _)| *n == word || (n.chars().all(char::is_lowercase) && **n == lower))
-        {
+        if let Some((n, u)) = noun_entry(word, &lower) {
             return Some((u, n, start + len));
         }
         // Breakers are lowercase words: "IS fighters" is not "is".

@@ -6,7 +6,7 @@
 
 use super::fold;
 use super::tables::Tables;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -255,8 +255,15 @@ impl Matcher {
                 );
             }
         }
+        // A full DFA: one table lookup per byte of folded text, against
+        // the default's failure transitions; it costs a few milliseconds
+        // more to build and a few MB, once per process.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            // Every key starts with a space: a start-byte prefilter would
+            // stop at each word.
+            .prefilter(false)
             .build(&keys)
             .expect("alias automaton");
         Matcher {
@@ -356,12 +363,18 @@ fn ambiguous_ok(text: &str, s: usize, e: usize) -> bool {
 /// printed and the kind its context implies.
 static NAME: &str = r"(?-u:\b)((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‐‑\s])?\p{Lu}[\p{L}'’]+(?:[-‐‑\s](?:(?:al|el|ad|an|ar|as|ash|at|az|ez|ibn|bin|Umm|Abu|Ibn|Bani|Beni|Tal|Tell|Ain|Ayn|Deir|Kafr|Jabal|Jebel|Wadi|Bir|Ras|Qasr|Khirbet)[-‐‑\s])?\p{Lu}[\p{L}'’]+){0,3}(?:\s\d{1,3}(?-u:\b))?)";
 
-static BEFORE_RULE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?:[Tt]he\s+(?:(?:[a-z]+|\p{{Lu}}[a-z]+)\s+)?(town|village|city|area|district|hamlet|settlement|neighbou?rhood|suburb|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station)\s+of|[Nn]ear(?:by)?|[Oo]utskirts\s+of|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+of|[Vv]icinity\s+of)\s+{NAME}"
-    ))
-    .unwrap()
+/// Rules whose keyword comes before the name: "the town of X", "near X",
+/// "the outskirts of X", "east of X", "the vicinity of X". The keyword
+/// ("of", "near", "nearby") is found first by its literal text; the words
+/// before "of" are then checked in a short window, and the name is read
+/// from just after the keyword. One regex over every position would try
+/// each "the" of the text.
+static BEFORE_KEYWORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:of|[Nn]ear(?:by)?)(?-u:\b)").unwrap());
+static OF_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:(?:[a-z]+|\p{Lu}[a-z]+)\s+)?(town|village|city|area|district|hamlet|settlement|neighbou?rhood|suburb|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station)\s+|[Oo]utskirts\s+|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+|[Vv]icinity\s+)$").unwrap()
 });
+static NAME_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^\s+{NAME}")).unwrap());
 /// Place words that follow a name ("Hajin village", "al-Tamah area").
 /// Found first by their literal text, then the name is read back from
 /// the words just before: a pattern that starts with a capitalised name
@@ -371,6 +384,105 @@ static PLACE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAME_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{NAME}\s+$")).unwrap());
+
+/// Every word `OF_PREFIX` can end with, lowercased: the regex is only
+/// tried where the word before "of" is one of them.
+static OF_PREFIX_LAST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut words: HashSet<&str> = [
+        "town",
+        "village",
+        "city",
+        "area",
+        "district",
+        "hamlet",
+        "settlement",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "region",
+        "hill",
+        "hills",
+        "farm",
+        "farms",
+        "camp",
+        "airbase",
+        "airport",
+        "base",
+        "plain",
+        "plains",
+        "valley",
+        "mountain",
+        "mountains",
+        "desert",
+        "heights",
+        "outskirts",
+        "field",
+        "crossing",
+        "station",
+        "vicinity",
+    ]
+    .into_iter()
+    .collect();
+    for d in [
+        "east",
+        "west",
+        "north",
+        "south",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ] {
+        words.insert(d);
+    }
+    words
+});
+
+/// The run of ASCII letters that ends `window` (before trailing
+/// whitespace), lowercased.
+fn last_ascii_word(window: &str) -> String {
+    let w = window.trim_end();
+    let from = w
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + w[i..].chars().next().map_or(1, char::len_utf8));
+    w[from..].to_ascii_lowercase()
+}
+
+/// Whether `window` (before trailing whitespace) could end with a name
+/// as `NAME` reads it: its last part, after a space or hyphen, starts
+/// with a capital, or is a number ("Point 11").
+fn ends_like_name(window: &str) -> bool {
+    let w = window.trim_end();
+    let last = w
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '‑'))
+        .next()
+        .unwrap_or("");
+    last.chars().next().is_some_and(char::is_uppercase)
+        || (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The kind a matched `OF_PREFIX` names: its place word when it is "the
+/// (adjective) PLACE-WORD", else a plain site. (The prefix is matched
+/// without capture groups: captures would run a backtracking engine over
+/// the large Unicode name patterns at every keyword.)
+fn prefix_kind(prefix: &str) -> &'static str {
+    if !(prefix.starts_with("the") || prefix.starts_with("The")) {
+        return "site";
+    }
+    let p = prefix.trim_end();
+    if p.ends_with("oil field") || p.ends_with("gas field") {
+        return kind_of(&p[p.len() - "oil field".len()..]);
+    }
+    kind_of(p.rsplit(char::is_whitespace).next().unwrap_or(p))
+}
 
 /// How far back from a keyword a name is looked for, in bytes.
 const LOOK_BACK: usize = 120;
@@ -415,24 +527,57 @@ fn kind_of(word: &str) -> &'static str {
 
 pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<ContextPlace>) {
     let slice = &text[start..end];
-    for c in BEFORE_RULE.captures_iter(slice) {
-        let name = c.get(2).expect("name group");
-        let kind = c.get(1).map_or("site", |k| kind_of(k.as_str()));
+    // Where the last name ended: a keyword inside a name found before
+    // does not start another.
+    let mut done = 0;
+    for k in BEFORE_KEYWORD.find_iter(slice) {
+        if k.start() < done {
+            continue;
+        }
+        // A name starts with a capital or an Arabic article: most "of"s
+        // and "near"s are ruled out by the next letter alone.
+        let next = slice[k.end()..].trim_start().chars().next();
+        if !next.is_some_and(|c| c.is_uppercase() || matches!(c, 'a' | 'e')) {
+            continue;
+        }
+        let kind = if k.as_str() == "of" {
+            let (_, window) = window_before(slice, k.start());
+            if !OF_PREFIX_LAST_WORDS.contains(last_ascii_word(window).as_str()) {
+                continue;
+            }
+            match OF_PREFIX.find(window) {
+                Some(m) => prefix_kind(m.as_str()),
+                None => continue,
+            }
+        } else {
+            "site"
+        };
+        let Some(m) = NAME_AFTER.find(&slice[k.end()..]) else {
+            continue;
+        };
+        let name = m.as_str().trim_start();
+        let e = k.end() + m.end();
+        let s = e - name.len();
+        done = e;
         out.push(ContextPlace {
-            name: name.as_str().to_string(),
+            name: name.to_string(),
             kind,
-            start: start + name.start(),
-            end: start + name.end(),
+            start: start + s,
+            end: start + e,
         });
     }
     for k in PLACE_WORD.find_iter(slice) {
         let (ws, window) = window_before(slice, k.start());
-        if let Some(name) = NAME_BEFORE.captures(window).and_then(|c| c.get(1)) {
+        if !ends_like_name(window) {
+            continue;
+        }
+        if let Some(m) = NAME_BEFORE.find(window) {
+            let name = m.as_str().trim_end();
             out.push(ContextPlace {
-                name: name.as_str().to_string(),
+                name: name.to_string(),
                 kind: kind_of(k.as_str()),
-                start: start + ws + name.start(),
-                end: start + ws + name.end(),
+                start: start + ws + m.start(),
+                end: start + ws + m.start() + name.len(),
             });
         }
     }
@@ -526,7 +671,7 @@ pub fn context_forces(text: &str, start: usize, end: usize, out: &mut Vec<Contex
             word,
             "Division" | "Brigade" | "Brigades" | "Battalion" | "Regiment" | "Legion"
         ) {
-            if let Some(m) = CAPS_BEFORE.captures(window).and_then(|c| c.get(1)) {
+            if let Some(m) = CAPS_BEFORE.find(window) {
                 let mut s = ws + m.start();
                 for w in m.as_str().split_whitespace() {
                     if !NOT_UNIT_START.contains(&w) {

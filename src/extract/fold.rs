@@ -62,45 +62,54 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
 }
 
 /// Folds `text[range]`, mapping back into `text`. One pass: folded bytes
-/// go straight to the output, and a token that turns out to be an Arabic
-/// article is cut back off when its end is seen.
+/// go straight to the output, a run of ASCII letters and digits in one
+/// step, and a token that turns out to be an Arabic article is cut back
+/// off when its end is seen.
 pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
-    let mut f = Folded {
-        text: String::with_capacity(end - start + 8),
-        starts: Vec::with_capacity(end - start + 8),
-        original: text,
-    };
-    f.text.push(' ');
-    f.starts.push(start as u32);
-    let mut token_start = f.text.len();
+    let mut out: Vec<u8> = Vec::with_capacity(end - start + 8);
+    let mut starts: Vec<u32> = Vec::with_capacity(end - start + 8);
+    out.push(b' ');
+    starts.push(start as u32);
+    let mut token_start = out.len();
     // Ends the token being built; `next` is the character that ends it.
-    let flush = |f: &mut Folded, token_start: &mut usize, next: Option<char>, at: usize| {
-        if f.text.len() > *token_start {
-            let token = &f.text[*token_start..];
+    let flush = |out: &mut Vec<u8>,
+                 starts: &mut Vec<u32>,
+                 token_start: &mut usize,
+                 next: Option<char>,
+                 at: usize| {
+        if out.len() > *token_start {
+            let token = &out[*token_start..];
             let hyphened = matches!(next, Some('-' | '‐' | '‑' | '–'));
-            let drop = ARTICLES_ALWAYS.contains(&token)
-                || (hyphened && ARTICLES_HYPHENED.contains(&token));
+            let drop = ARTICLES_ALWAYS.iter().any(|a| a.as_bytes() == token)
+                || (hyphened && ARTICLES_HYPHENED.iter().any(|a| a.as_bytes() == token));
             if drop {
-                f.text.truncate(*token_start);
-                f.starts.truncate(*token_start);
+                out.truncate(*token_start);
+                starts.truncate(*token_start);
             } else {
-                f.text.push_str("  ");
-                f.starts.extend_from_slice(&[at as u32, at as u32]);
+                out.extend_from_slice(b"  ");
+                starts.extend_from_slice(&[at as u32, at as u32]);
             }
         }
-        *token_start = f.text.len();
+        *token_start = out.len();
     };
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
         let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            let run = bytes[i..end]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(end, |n| i + n);
+            let from = out.len();
+            out.extend_from_slice(&bytes[i..run]);
+            out[from..].make_ascii_lowercase();
+            starts.extend((i..run).map(|j| j as u32));
+            i = run;
+            continue;
+        }
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                f.text.push(b.to_ascii_lowercase() as char);
-                f.starts.push(i as u32);
-            } else {
-                flush(&mut f, &mut token_start, Some(b as char), i);
-            }
+            flush(&mut out, &mut starts, &mut token_start, Some(b as char), i);
             i += 1;
             continue;
         }
@@ -109,18 +118,22 @@ pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
         i += c.len_utf8();
         if c.is_alphanumeric() {
             fold_char(c, &mut |o| {
-                let before = f.text.len();
-                f.text.push(o);
-                for _ in before..f.text.len() {
-                    f.starts.push(at as u32);
-                }
+                let mut buf = [0u8; 4];
+                let enc = o.encode_utf8(&mut buf);
+                out.extend_from_slice(enc.as_bytes());
+                starts.extend(std::iter::repeat_n(at as u32, enc.len()));
             });
         } else if !matches!(c, 'ʿ' | 'ʾ' | 'ʻ') {
-            flush(&mut f, &mut token_start, Some(c), at);
+            flush(&mut out, &mut starts, &mut token_start, Some(c), at);
         }
     }
-    flush(&mut f, &mut token_start, None, end);
-    f
+    flush(&mut out, &mut starts, &mut token_start, None, end);
+    Folded {
+        // Built from whole characters only.
+        text: String::from_utf8(out).expect("folded text is UTF-8"),
+        starts,
+        original: text,
+    }
 }
 
 /// The folded key of a name or alias: "deir zor".
