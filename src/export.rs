@@ -23,8 +23,8 @@ pub mod w3c;
 
 pub use filter::Filter;
 
-use crate::model::{Article, ArticleId, Summary};
-use crate::store::{self, Anchor, Annotation, Correction, CorrectionKind, StoreData};
+use crate::model::{Article, ArticleId, ByteSpan, Summary};
+use crate::store::{self, Anchor, Annotation, Correction, CorrectionKind, SourceGrade, StoreData};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -94,6 +94,8 @@ pub struct Entry<'a> {
     pub notes: Vec<Note<'a>>,
     /// By creation time, then id.
     pub corrections: Vec<&'a Correction>,
+    /// The analyst's grades of its claims' sources, by position.
+    pub grades: Vec<&'a SourceGrade>,
 }
 
 impl<'a> Entry<'a> {
@@ -123,6 +125,11 @@ impl<'a> Entry<'a> {
             .filter(move |c| !c.wrong && c.kind == kind)
     }
 
+    /// The grade of the claim whose quantity is at `span`.
+    pub fn grade_at(&self, span: ByteSpan) -> Option<&'a SourceGrade> {
+        self.grades.iter().copied().find(|g| g.span == span)
+    }
+
     /// Every tag on the article or on one of its notes.
     pub fn all_tags(&self) -> BTreeSet<&str> {
         let mut out: BTreeSet<&str> = self.tags.iter().map(String::as_str).collect();
@@ -134,7 +141,8 @@ impl<'a> Entry<'a> {
 }
 
 /// The corpus articles the store holds something about (a tag, a note by
-/// article id or by path, a correction), each id once, in corpus order.
+/// article id or by path, a correction, a grade), each id once, in corpus
+/// order.
 pub fn known(articles: Vec<Article>, data: &StoreData) -> Vec<Article> {
     let mut ids: HashSet<&ArticleId> = data
         .articles
@@ -144,6 +152,7 @@ pub fn known(articles: Vec<Article>, data: &StoreData) -> Vec<Article> {
         .collect();
     ids.extend(data.annotations.iter().map(|n| &n.article));
     ids.extend(data.corrections.iter().map(|c| &c.article));
+    ids.extend(data.grades.iter().map(|g| &g.article));
     let paths: HashSet<&str> = data
         .annotations
         .iter()
@@ -180,7 +189,8 @@ pub fn select<'a>(
     }
     let mut notes: Vec<Vec<Note<'a>>> = vec![Vec::new(); articles.len()];
     let mut corrections: Vec<Vec<&'a Correction>> = vec![Vec::new(); articles.len()];
-    let mut gone: BTreeMap<&'a ArticleId, (Vec<Note<'a>>, Vec<&'a Correction>)> = BTreeMap::new();
+    let mut grades: Vec<Vec<&'a SourceGrade>> = vec![Vec::new(); articles.len()];
+    let mut gone: BTreeMap<&'a ArticleId, Gone<'a>> = BTreeMap::new();
     for n in &data.annotations {
         let home = by_id
             .get(&n.article)
@@ -202,6 +212,12 @@ pub fn select<'a>(
             None => gone.entry(&c.article).or_default().1.push(c),
         }
     }
+    for g in &data.grades {
+        match by_id.get(&g.article) {
+            Some(&i) => grades[i].push(g),
+            None => gone.entry(&g.article).or_default().2.push(g),
+        }
+    }
     for (id, m) in &data.articles {
         if !m.tags.is_empty() && !by_id.contains_key(id) {
             gone.entry(id).or_default();
@@ -221,7 +237,8 @@ pub fn select<'a>(
             .unwrap_or_default();
         let ns = std::mem::take(&mut notes[i]);
         let cs = std::mem::take(&mut corrections[i]);
-        if tags.is_empty() && ns.is_empty() && cs.is_empty() {
+        let gs = std::mem::take(&mut grades[i]);
+        if tags.is_empty() && ns.is_empty() && cs.is_empty() && gs.is_empty() {
             continue;
         }
         out.push(entry(
@@ -230,11 +247,10 @@ pub fn select<'a>(
             a.path.clone(),
             a.title.clone(),
             tags,
-            ns,
-            cs,
+            (ns, cs, gs),
         ));
     }
-    for (id, (ns, cs)) in gone {
+    for (id, (ns, cs, gs)) in gone {
         let meta = data.articles.get(id);
         let tags = meta.map(|m| m.tags.clone()).unwrap_or_default();
         let path = meta
@@ -247,11 +263,15 @@ pub fn select<'a>(
             })
             .unwrap_or_default();
         let title = meta.map(|m| m.title.clone()).unwrap_or_default();
-        out.push(entry(id.clone(), None, path, title, tags, ns, cs));
+        out.push(entry(id.clone(), None, path, title, tags, (ns, cs, gs)));
     }
     out.retain(|e| filter.matches(e));
     out
 }
+
+/// What the store holds about one article: its notes, corrections and
+/// grades.
+type Gone<'a> = (Vec<Note<'a>>, Vec<&'a Correction>, Vec<&'a SourceGrade>);
 
 fn entry<'a>(
     id: ArticleId,
@@ -259,8 +279,7 @@ fn entry<'a>(
     path: String,
     title: String,
     tags: BTreeSet<String>,
-    mut notes: Vec<Note<'a>>,
-    mut corrections: Vec<&'a Correction>,
+    (mut notes, mut corrections, mut grades): Gone<'a>,
 ) -> Entry<'a> {
     notes.sort_by(|a, b| {
         let key = |n: &Note| {
@@ -274,6 +293,7 @@ fn entry<'a>(
             .then_with(|| a.annotation.id.cmp(&b.annotation.id))
     });
     corrections.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    grades.sort_by_key(|g| (g.span, g.id.clone()));
     Entry {
         id,
         article: found.map(|f| f.0),
@@ -283,7 +303,76 @@ fn entry<'a>(
         tags,
         notes,
         corrections,
+        grades,
     }
+}
+
+/// One entry for every article (the reader's list: tagged or not), with
+/// what the store holds about it; notes go to the article with their id,
+/// or (the file changed since) to the one at their path.
+pub fn entries<'a>(
+    articles: &'a [Article],
+    summaries: &'a [Summary],
+    data: &'a StoreView<'a>,
+) -> Vec<Entry<'a>> {
+    assert_eq!(articles.len(), summaries.len(), "one summary per article");
+    let mut by_id: HashMap<&ArticleId, Vec<usize>> = HashMap::new();
+    let mut by_path: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        by_id.entry(&a.id).or_default().push(i);
+        by_path.entry(a.path.as_str()).or_default().push(i);
+    }
+    let mut held: Vec<Gone<'a>> = vec![Default::default(); articles.len()];
+    for n in data.annotations {
+        let mut homes: Vec<usize> = by_id.get(&n.article).cloned().unwrap_or_default();
+        if !n.path.is_empty() {
+            homes.extend(by_path.get(n.path.as_str()).into_iter().flatten());
+        }
+        homes.sort_unstable();
+        homes.dedup();
+        for i in homes {
+            held[i].0.push(Note {
+                annotation: n,
+                anchor: store::anchor(n, &articles[i]),
+            });
+        }
+    }
+    for c in data.corrections {
+        for &i in by_id.get(&c.article).into_iter().flatten() {
+            held[i].1.push(c);
+        }
+    }
+    for g in data.grades {
+        for &i in by_id.get(&g.article).into_iter().flatten() {
+            held[i].2.push(g);
+        }
+    }
+    articles
+        .iter()
+        .zip(summaries)
+        .zip(held)
+        .map(|((a, s), h)| {
+            let tags = data.tags.get(&a.id).cloned().unwrap_or_default();
+            entry(
+                a.id.clone(),
+                Some((a, s)),
+                a.path.clone(),
+                a.title.clone(),
+                tags,
+                h,
+            )
+        })
+        .collect()
+}
+
+/// What [`entries`] needs of the store: its parts, wherever they are kept
+/// (the reader keeps its own copy).
+#[derive(Debug, Clone, Copy)]
+pub struct StoreView<'a> {
+    pub tags: &'a BTreeMap<ArticleId, BTreeSet<String>>,
+    pub annotations: &'a [Annotation],
+    pub corrections: &'a [Correction],
+    pub grades: &'a [SourceGrade],
 }
 
 /// The entries in one format.

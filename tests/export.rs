@@ -6,6 +6,7 @@ use sitrep::corpus::{self, LoadOptions};
 use sitrep::export::{self, Entry, Filter, Format};
 use sitrep::extract::{tables::Tables, Extractor};
 use sitrep::model::{Article, ArticleId, ByteSpan, Summary};
+use sitrep::query::{Context, Lexicon};
 use sitrep::store::{self, Correction, CorrectionKind, Op, Store, STORE_FILE};
 use std::collections::BTreeSet;
 use std::fs;
@@ -575,10 +576,12 @@ fn w3c_annotations_use_code_point_offsets() {
 fn filters_by_tag_and_query() {
     let f = fixture();
     let count = |tags: &[&str], q: &str| {
-        let filter = Filter::new(
-            tags.iter().map(|s| s.to_string()).collect(),
-            Some(q.to_string()),
+        let ctx = Context::new(
+            Lexicon::new(&Tables::builtin().unwrap()),
+            Default::default(),
         );
+        let filter =
+            Filter::new(tags.iter().map(|s| s.to_string()).collect(), Some(q), &ctx).unwrap();
         let json = export_with(&f.store_dir(), &f.corpus(), Format::Json, &filter);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         v["articles"].as_array().unwrap().len()
@@ -594,7 +597,12 @@ fn filters_by_tag_and_query() {
     assert_eq!(count(&[], "force:democratic"), 1);
     assert_eq!(count(&[], "force:syrian"), 2);
     assert_eq!(count(&[], "force:isis"), 1, "by an alias the text used");
-    assert_eq!(count(&[], "force:Da'esh"), 0, "not by one it did not use");
+    assert_eq!(
+        count(&[], "force:Da'esh"),
+        1,
+        "by an alias the text did not use: it resolves to the Islamic State"
+    );
+    assert_eq!(count(&[], "force:nosuchgroup"), 0);
     assert_eq!(count(&[], "loc:palmyra site:desert"), 1);
     assert_eq!(count(&[], "loc:citadel"), 1, "a place the analyst added");
     assert_eq!(count(&[], "site:levant"), 1);
