@@ -91,9 +91,7 @@ impl Action {
             Action::FocusReader => "focus the text",
             Action::FocusSummary => "focus the summary",
             Action::Command => "command line (:q, :theme NAME, :filter Q)",
-            Action::Filter => {
-                "filter articles (a query: text, force:X, loc:X, grade<=B3, and/or/not)"
-            }
+            Action::Filter => "filter articles (force:X loc:X #tag, and/or/not)",
             Action::Search => "search in the article",
             Action::ToggleMap => "show/hide the map",
             Action::Redraw => "repaint the screen",

@@ -239,6 +239,13 @@ fn submit(state: &mut State) -> Option<Effect> {
             None
         }
         Prompt::Filter => {
+            // A query that does not parse keeps the prompt open on it.
+            if let Err(e) = Query::new(&input, &state.query_context) {
+                state.mode = Mode::Input(Prompt::Filter);
+                state.input = input;
+                state.status = Some(e.to_string());
+                return None;
+            }
             apply_filter(state, &input);
             state.filter = input;
             None
@@ -333,7 +340,9 @@ fn command(state: &mut State, cmd: &str) -> Option<Effect> {
         }
         "filter" => {
             apply_filter(state, arg);
-            state.filter = arg.to_string();
+            if Query::new(arg, &state.query_context).is_ok() {
+                state.filter = arg.to_string();
+            }
             None
         }
         "" => None,
@@ -916,7 +925,12 @@ pub fn apply_filter(state: &mut State, query: &str) {
     let q = match Query::new(query, &state.query_context) {
         Ok(q) => q,
         Err(e) => {
-            state.status = Some(format!("filter: {e}"));
+            // At the filter prompt the message sits beside the query.
+            state.status = Some(if state.mode == Mode::Input(Prompt::Filter) {
+                e.to_string()
+            } else {
+                format!("filter: {e}")
+            });
             return;
         }
     };
@@ -1034,6 +1048,50 @@ mod tests {
             ],
         );
         assert_eq!(s.visible.len(), 3, "cancel restores the previous filter");
+    }
+
+    #[test]
+    fn filter_queries_resolve_aliases_and_saved_names() {
+        let mut s = state();
+        let tables = crate::extract::tables::Tables::builtin().unwrap();
+        let saved = [("north".to_string(), "loc:Raqqa or loc:Aleppo".to_string())].into();
+        s.query_context = std::sync::Arc::new(crate::query::Context::new(
+            crate::query::Lexicon::new(&tables),
+            saved,
+        ));
+        apply_filter(&mut s, "force:\"Hayat Tahrir al-Sham\"");
+        assert_eq!(s.visible, vec![1], "the text says HTS");
+        apply_filter(&mut s, "@north and not force:hts");
+        assert_eq!(s.visible, vec![2]);
+        apply_filter(&mut s, "loc:Palmyra or claim.value>15");
+        assert_eq!(s.visible, vec![0]);
+        s.filter = "loc:Palmyra or claim.value>15".into();
+        // A bad query at the prompt stays open with the reason.
+        run(&mut s, &[Msg::Act(Action::Filter)]);
+        s.input.clear();
+        for c in "(loc:Homs".chars() {
+            update(&mut s, Msg::Type(c));
+        }
+        assert_eq!(s.status.as_deref(), Some("expected ')' at 9"));
+        update(&mut s, Msg::Submit);
+        assert_eq!(s.mode, Mode::Input(Prompt::Filter));
+        assert_eq!(s.input, "(loc:Homs");
+        assert_eq!(s.filter, "loc:Palmyra or claim.value>15", "unchanged");
+        update(&mut s, Msg::Type(')'));
+        update(&mut s, Msg::Submit);
+        assert_eq!(s.mode, Mode::Normal);
+        assert_eq!(s.visible, vec![0]);
+        // `:filter` with a bad query says so and changes nothing.
+        run(&mut s, &[Msg::Act(Action::Command)]);
+        for c in "filter a or".chars() {
+            update(&mut s, Msg::Type(c));
+        }
+        update(&mut s, Msg::Submit);
+        assert_eq!(
+            s.status.as_deref(),
+            Some("filter: expected a term after 'or' at 4")
+        );
+        assert_eq!(s.filter, "(loc:Homs)");
     }
 
     #[test]

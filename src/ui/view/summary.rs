@@ -176,7 +176,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             &mut lines,
             Item::Claim(i),
             claim_value(c),
-            format!("{by}{grade}{date}"),
+            format!("{grade}{by}{date}"),
         );
     }
     added(&mut lines, crate::store::CorrectionKind::Claim);
