@@ -519,13 +519,19 @@ pub struct ImportReport {
     pub notes_added: usize,
     pub notes_updated: usize,
     pub corrections_added: usize,
+    pub grades_added: usize,
     /// Items already in the store as they are (or newer there).
     pub unchanged: usize,
 }
 
 impl ImportReport {
     pub fn changed(&self) -> bool {
-        self.tags_added + self.notes_added + self.notes_updated + self.corrections_added > 0
+        self.tags_added
+            + self.notes_added
+            + self.notes_updated
+            + self.corrections_added
+            + self.grades_added
+            > 0
     }
 }
 
@@ -533,18 +539,20 @@ impl std::fmt::Display for ImportReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} tags, {} notes added, {} notes updated, {} corrections added, {} unchanged",
+            "{} tags, {} notes added, {} notes updated, {} corrections added, {} grades added, {} unchanged",
             self.tags_added,
             self.notes_added,
             self.notes_updated,
             self.corrections_added,
+            self.grades_added,
             self.unchanged
         )
     }
 }
 
 /// Merges a JSON export (see [`json`]) into the store in one durable step:
-/// tags by set union, notes and corrections by id. A note already in the
+/// tags by set union, notes and corrections by id, grades by claim (a
+/// later grade replaces an earlier one). A note already in the
 /// store is replaced only by a later-modified one; a correction already
 /// there is kept. Importing the same file twice changes nothing.
 pub fn import(store: &mut store::Store, text: &str) -> Result<ImportReport, ExportError> {
