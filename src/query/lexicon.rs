@@ -83,9 +83,8 @@ impl Lexicon {
         if let Some(c) = self.names.get(&(kind, k.clone())) {
             out.extend(c.iter().cloned());
         } else if k.len() >= 3 {
-            let padded = format!(" {k} ");
             for ((kd, alias), c) in &self.names {
-                if *kd == kind && format!(" {alias} ").contains(&padded) {
+                if *kd == kind && contains_words(alias, &k) {
                     out.extend(c.iter().cloned());
                 }
             }
@@ -106,6 +105,17 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// Whether `words` occurs in `key` as whole words (both folded: words
+/// are separated by single spaces).
+fn contains_words(key: &str, words: &str) -> bool {
+    key.match_indices(words).any(|(i, _)| {
+        let before = i == 0 || key.as_bytes()[i - 1] == b' ';
+        let end = i + words.len();
+        let after = end == key.len() || key.as_bytes()[end] == b' ';
+        before && after
+    })
 }
 
 #[cfg(test)]
@@ -129,6 +139,12 @@ mod tests {
         );
         assert_eq!(Lexicon::empty().canonical(Kind::Force, "Daesh").len(), 1);
         assert!(l.canonical(Kind::Place, "Ezzor").contains("deir zor"));
+        assert!(
+            !l.canonical(Kind::Place, "Ezz").contains("deir zor"),
+            "whole words"
+        );
+        assert!(contains_words("deir ezzor", "ezzor") && contains_words("a b c", "b"));
+        assert!(!contains_words("deir ezzor", "ezz") && !contains_words("xb", "b"));
         let isis = l.forms(Kind::Force, "Daesh");
         assert!(isis.contains("isis") && isis.contains("islamic state"));
     }
