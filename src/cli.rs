@@ -1,5 +1,8 @@
 //! The command line: each subcommand is one call into the library.
 
+mod grade;
+mod list;
+
 use crate::corpus::{self, LoadOptions};
 use crate::export;
 use crate::extract::tables::Tables;
@@ -378,7 +381,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let ctx = query::Context::new(Lexicon::new(&tables), config.queries.clone());
             let filter = match export::Filter::new(tags, query.as_deref(), &ctx) {
                 Ok(f) => f,
-                Err(e) => return Ok(query_error(query.as_deref().unwrap_or(""), &e)),
+                Err(e) => return Ok(list::query_error(query.as_deref().unwrap_or(""), &e)),
             };
             let args = ExportArgs {
                 format: format.into(),
@@ -394,7 +397,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             query,
             format,
             paths,
-        }) => run_list(
+        }) => list::run_list(
             query.as_deref(),
             format,
             &paths,
@@ -405,10 +408,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             article,
             claim,
             grade,
-        }) => run_grade(&article, &claim, &grade, cli.store.as_deref(), &opts),
+        }) => grade::run_grade(&article, &claim, &grade, cli.store.as_deref(), &opts),
         None => {
             if cli.list || !interactive() {
-                return run_list(
+                return list::run_list(
                     None,
                     NotesFormat::Text,
                     &cli.paths,
@@ -435,199 +438,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-/// A refused query on stderr, with a caret under where it went wrong;
-/// exit status 2.
-fn query_error(q: &str, e: &query::QueryError) -> ExitCode {
-    eprintln!("sitrep: query: {}", crate::sanitize::line(&e.to_string()));
-    eprintln!("{}", e.caret(q));
-    ExitCode::from(2)
-}
-
-/// `sitrep list` (and `--list`): the corpus's articles that match the
-/// query, as text lines or JSON.
-fn run_list(
-    q: Option<&str>,
-    format: NotesFormat,
-    given: &[PathBuf],
-    store_dir: Option<&std::path::Path>,
-    opts: &LoadOptions,
-) -> anyhow::Result<ExitCode> {
-    let config = Config::load()?;
-    let tables = Tables::load_default()?;
-    let ctx = query::Context::new(Lexicon::new(&tables), config.queries.clone());
-    let query = match query::Query::new(q.unwrap_or(""), &ctx) {
-        Ok(query) => query,
-        Err(e) => return Ok(query_error(q.unwrap_or(""), &e)),
-    };
-    let store = open_store(store_dir)?;
-    let corpus = corpus::load(&default_paths(given, &config), opts);
-    report_skipped(&corpus.skipped);
-    let extractor = Extractor::new(&tables);
-    let summaries = extract_all(&extractor, &corpus.articles);
-    let d = store.data();
-    let tags = d
-        .articles
-        .iter()
-        .map(|(id, m)| (id.clone(), m.tags.clone()))
-        .collect();
-    let view = export::StoreView {
-        tags: &tags,
-        annotations: &d.annotations,
-        corrections: &d.corrections,
-        grades: &d.grades,
-    };
-    let entries = export::entries(&corpus.articles, &summaries, &view);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let kept = entries.iter().filter(|e| query.matches(e));
-    match format {
-        NotesFormat::Text => {
-            for e in kept {
-                let s = e
-                    .summary
-                    .map(|s| (s.forces.len(), s.locations.len(), s.claims.len()));
-                let (f, l, c) = s.unwrap_or_default();
-                let tags: String = e.tags.iter().map(|t| format!(" #{t}")).collect();
-                writeln!(
-                    out,
-                    "{}  {}  [{f} forces, {l} places, {c} claims, {} comments]{}",
-                    e.id,
-                    crate::sanitize::line(&e.title),
-                    e.article.map_or(0, |a| a.comments.len()),
-                    crate::sanitize::line(&tags),
-                )?;
-            }
-        }
-        NotesFormat::Json => {
-            let articles: Vec<serde_json::Value> = kept.map(list_record).collect();
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": articles }))?;
-            writeln!(out)?;
-        }
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// One article of `sitrep list --format json`.
-fn list_record(e: &export::Entry) -> serde_json::Value {
-    let names = |v: Vec<&str>| -> Vec<String> {
-        let mut v: Vec<String> = v.into_iter().map(String::from).collect();
-        v.dedup();
-        v
-    };
-    let s = e.summary;
-    serde_json::json!({
-        "id": e.id,
-        "path": e.path,
-        "title": e.title,
-        "site": e.source_site(),
-        "date": e.date(),
-        "url": e.url(),
-        "tags": e.tags,
-        "forces": names(s.map(|s| s.forces.iter().map(|f| f.name.as_str()).collect()).unwrap_or_default()),
-        "places": names(s.map(|s| s.locations.iter().map(|l| l.name.as_str()).collect()).unwrap_or_default()),
-        "claims": s.map_or(0, |s| s.claims.len()),
-        "notes": e.notes.len(),
-        "grades": e.grades.iter().map(|g| serde_json::json!({
-            "quantity": g.quantity,
-            "source": g.source,
-            "grade": g.grade,
-        })).collect::<Vec<_>>(),
-    })
-}
-
-/// `sitrep grade ARTICLE CLAIM GRADE`.
-fn run_grade(
-    article: &str,
-    claim: &str,
-    grade: &str,
-    store_dir: Option<&std::path::Path>,
-    opts: &LoadOptions,
-) -> anyhow::Result<ExitCode> {
-    let remove = matches!(grade.trim(), "none" | "-");
-    let g: Option<crate::model::Grade> = if remove {
-        None
-    } else {
-        Some(grade.parse().map_err(anyhow::Error::msg)?)
-    };
-    let mut store = open_store(store_dir)?;
-    let (id, found) = resolve_article(article, opts)?;
-    let a = found.ok_or_else(|| {
-        anyhow::anyhow!("article {article} not found in the corpus; name its file")
-    })?;
-    let summary = Extractor::load_default()?.extract(&a);
-    let (n, c) = pick_claim(&summary.claims, claim)?;
-    let span = crate::model::ByteSpan::new(c.quantity_start, c.quantity_end);
-    let who = c.source.as_deref().unwrap_or("unattributed");
-    match g {
-        Some(g) => {
-            store.apply(store::Op::Grade(store::source_grade(&id, c, g)))?;
-            println!(
-                "{id}: claim {n} {:?} ({}) graded {g}",
-                crate::sanitize::line(&c.quantity),
-                crate::sanitize::line(who)
-            );
-        }
-        None => {
-            store.apply(store::Op::Ungrade {
-                article: id.clone(),
-                span,
-            })?;
-            println!(
-                "{id}: claim {n} {:?} ({}) not graded",
-                crate::sanitize::line(&c.quantity),
-                crate::sanitize::line(who)
-            );
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// CLAIM on the command line: its number (from 1) in the summary, or its
-/// quantity as printed, which must name one claim.
-fn pick_claim<'a>(
-    claims: &'a [crate::model::Claim],
-    arg: &str,
-) -> anyhow::Result<(usize, &'a crate::model::Claim)> {
-    let listing = || -> String {
-        claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("\n  {}  {}", i + 1, crate::sanitize::line(&c.quantity)))
-            .collect()
-    };
-    if claims.is_empty() {
-        anyhow::bail!("the article has no claims");
-    }
-    let t = arg.trim().trim_start_matches('#');
-    if let Ok(n) = t.parse::<usize>() {
-        if n >= 1 && n <= claims.len() {
-            return Ok((n, &claims[n - 1]));
-        }
-        // A bare number may still be a quantity as printed ("12").
-    }
-    let same: Vec<(usize, &crate::model::Claim)> = claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.quantity.eq_ignore_ascii_case(arg.trim()))
-        .map(|(i, c)| (i + 1, c))
-        .collect();
-    match same.as_slice() {
-        [one] => Ok(*one),
-        [] => anyhow::bail!(
-            "no claim {:?} in the article; its claims:{}",
-            crate::sanitize::line(arg),
-            listing()
-        ),
-        _ => anyhow::bail!(
-            "{:?} is printed {} times in the article: name the claim by its number:{}",
-            crate::sanitize::line(arg),
-            same.len(),
-            listing()
-        ),
     }
 }
 
