@@ -87,9 +87,9 @@ pub struct Entry<'a> {
     pub article: Option<&'a Article>,
     /// The extracted summary; `Some` exactly when `article` is.
     pub summary: Option<&'a Summary>,
-    pub path: String,
-    pub title: String,
-    pub tags: BTreeSet<String>,
+    pub path: &'a str,
+    pub title: &'a str,
+    pub tags: &'a BTreeSet<String>,
     /// Whole-article notes first, then by position, then by id.
     pub notes: Vec<Note<'a>>,
     /// By creation time, then id.
@@ -230,11 +230,7 @@ pub fn select<'a>(
         if !seen.insert(&a.id) {
             continue;
         }
-        let tags = data
-            .articles
-            .get(&a.id)
-            .map(|m| m.tags.clone())
-            .unwrap_or_default();
+        let tags = data.articles.get(&a.id).map_or(&NO_TAGS, |m| &m.tags);
         let ns = std::mem::take(&mut notes[i]);
         let cs = std::mem::take(&mut corrections[i]);
         let gs = std::mem::take(&mut grades[i]);
@@ -244,25 +240,25 @@ pub fn select<'a>(
         out.push(entry(
             a.id.clone(),
             Some((a, &summaries[i])),
-            a.path.clone(),
-            a.title.clone(),
+            &a.path,
+            &a.title,
             tags,
             (ns, cs, gs),
         ));
     }
     for (id, (ns, cs, gs)) in gone {
         let meta = data.articles.get(id);
-        let tags = meta.map(|m| m.tags.clone()).unwrap_or_default();
+        let tags = meta.map_or(&NO_TAGS, |m| &m.tags);
         let path = meta
-            .map(|m| m.path.clone())
+            .map(|m| m.path.as_str())
             .filter(|p| !p.is_empty())
             .or_else(|| {
                 ns.iter()
-                    .map(|n| n.annotation.path.clone())
+                    .map(|n| n.annotation.path.as_str())
                     .find(|p| !p.is_empty())
             })
             .unwrap_or_default();
-        let title = meta.map(|m| m.title.clone()).unwrap_or_default();
+        let title = meta.map_or("", |m| m.title.as_str());
         out.push(entry(id.clone(), None, path, title, tags, (ns, cs, gs)));
     }
     out.retain(|e| filter.matches(e));
@@ -273,12 +269,15 @@ pub fn select<'a>(
 /// grades.
 type Gone<'a> = (Vec<Note<'a>>, Vec<&'a Correction>, Vec<&'a SourceGrade>);
 
+/// The tags of an article the store holds none for.
+static NO_TAGS: BTreeSet<String> = BTreeSet::new();
+
 fn entry<'a>(
     id: ArticleId,
     found: Option<(&'a Article, &'a Summary)>,
-    path: String,
-    title: String,
-    tags: BTreeSet<String>,
+    path: &'a str,
+    title: &'a str,
+    tags: &'a BTreeSet<String>,
     (mut notes, mut corrections, mut grades): Gone<'a>,
 ) -> Entry<'a> {
     notes.sort_by(|a, b| {
@@ -316,50 +315,53 @@ pub fn entries<'a>(
     data: &'a StoreView<'a>,
 ) -> Vec<Entry<'a>> {
     assert_eq!(articles.len(), summaries.len(), "one summary per article");
-    let mut by_id: HashMap<&ArticleId, Vec<usize>> = HashMap::new();
-    let mut by_path: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        by_id.entry(&a.id).or_default().push(i);
-        by_path.entry(a.path.as_str()).or_default().push(i);
-    }
-    let mut held: Vec<Gone<'a>> = vec![Default::default(); articles.len()];
+    // Indexed from the store's side: a store holds far fewer items than a
+    // corpus has articles, and this runs on every keystroke of the filter.
+    let mut notes_by_id: HashMap<&ArticleId, Vec<&Annotation>> = HashMap::new();
+    let mut notes_by_path: HashMap<&str, Vec<&Annotation>> = HashMap::new();
     for n in data.annotations {
-        let mut homes: Vec<usize> = by_id.get(&n.article).cloned().unwrap_or_default();
+        notes_by_id.entry(&n.article).or_default().push(n);
         if !n.path.is_empty() {
-            homes.extend(by_path.get(n.path.as_str()).into_iter().flatten());
-        }
-        homes.sort_unstable();
-        homes.dedup();
-        for i in homes {
-            held[i].0.push(Note {
-                annotation: n,
-                anchor: store::anchor(n, &articles[i]),
-            });
+            notes_by_path.entry(n.path.as_str()).or_default().push(n);
         }
     }
+    let mut corrections: HashMap<&ArticleId, Vec<&Correction>> = HashMap::new();
     for c in data.corrections {
-        for &i in by_id.get(&c.article).into_iter().flatten() {
-            held[i].1.push(c);
-        }
+        corrections.entry(&c.article).or_default().push(c);
     }
+    let mut grades: HashMap<&ArticleId, Vec<&SourceGrade>> = HashMap::new();
     for g in data.grades {
-        for &i in by_id.get(&g.article).into_iter().flatten() {
-            held[i].2.push(g);
-        }
+        grades.entry(&g.article).or_default().push(g);
     }
+    let none_n: Vec<&Annotation> = Vec::new();
     articles
         .iter()
         .zip(summaries)
-        .zip(held)
-        .map(|((a, s), h)| {
-            let tags = data.tags.get(&a.id).cloned().unwrap_or_default();
+        .map(|(a, s)| {
+            let mut ns: Vec<Note<'a>> = Vec::new();
+            if !notes_by_id.is_empty() || !notes_by_path.is_empty() {
+                let by_id = notes_by_id.get(&a.id).unwrap_or(&none_n);
+                let by_path = notes_by_path.get(a.path.as_str()).unwrap_or(&none_n);
+                for n in by_id
+                    .iter()
+                    .chain(by_path.iter().filter(|n| n.article != a.id))
+                {
+                    ns.push(Note {
+                        annotation: n,
+                        anchor: store::anchor(n, a),
+                    });
+                }
+            }
+            let cs = corrections.get(&a.id).cloned().unwrap_or_default();
+            let gs = grades.get(&a.id).cloned().unwrap_or_default();
+            let tags = data.tags.get(&a.id).unwrap_or(&NO_TAGS);
             entry(
                 a.id.clone(),
                 Some((a, s)),
-                a.path.clone(),
-                a.title.clone(),
+                &a.path,
+                &a.title,
                 tags,
-                h,
+                (ns, cs, gs),
             )
         })
         .collect()

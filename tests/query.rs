@@ -257,7 +257,7 @@ fn hits(q: &str) -> Vec<&'static str> {
     entries
         .iter()
         .filter(|e| query.matches(e))
-        .map(|e| match e.path.as_str() {
+        .map(|e| match e.path {
             "deir.txt" => "deir",
             "raqqa.txt" => "raqqa",
             "aleppo.txt" => "aleppo",

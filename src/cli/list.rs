@@ -68,7 +68,7 @@ pub fn run_list(
                     out,
                     "{}  {}  [{f} forces, {l} places, {c} claims, {} comments]{}",
                     e.id,
-                    crate::sanitize::line(&e.title),
+                    crate::sanitize::line(e.title),
                     e.article.map_or(0, |a| a.comments.len()),
                     crate::sanitize::line(&tags),
                 )?;

@@ -184,7 +184,7 @@ impl Row<'_, '_> {
             &self.value,
             &self.unit,
             &self.entry.id.0,
-            &safe(&self.entry.title),
+            &safe(self.entry.title),
             &self.grade,
         ])?;
         Ok(())

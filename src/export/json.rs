@@ -140,8 +140,8 @@ pub fn to_export(entries: &[Entry]) -> Export {
 fn article(e: &Entry) -> ExportArticle {
     ExportArticle {
         id: e.id.clone(),
-        path: e.path.clone(),
-        title: e.title.clone(),
+        path: e.path.to_string(),
+        title: e.title.to_string(),
         source_site: e.source_site().map(String::from),
         url: e.url().map(String::from),
         date: e.date().map(String::from),

@@ -38,7 +38,7 @@ fn article(out: &mut String, e: &Entry) {
     let title = if e.title.trim().is_empty() {
         "(untitled)".to_string()
     } else {
-        inline(&e.title)
+        inline(e.title)
     };
     let _ = writeln!(out, "## {title}\n");
     let mut meta: Vec<String> = Vec::new();
@@ -49,7 +49,7 @@ fn article(out: &mut String, e: &Entry) {
         meta.push(inline(d));
     }
     if !e.path.is_empty() {
-        meta.push(code(&e.path));
+        meta.push(code(e.path));
     }
     meta.push(format!("id {}", code(&e.id.0)));
     if !e.tags.is_empty() {
