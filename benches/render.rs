@@ -60,7 +60,8 @@ fn setup() -> Fixture {
     );
     let articles = corpus.articles;
     let t = Instant::now();
-    let extractor = Extractor::new(&Tables::builtin().expect("builtin tables"));
+    let tables = Tables::builtin().expect("builtin tables");
+    let extractor = Extractor::new(&tables);
     let summaries: Vec<_> = articles.par_iter().map(|a| extractor.extract(a)).collect();
     let extracted = t.elapsed();
     let text_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
@@ -74,6 +75,12 @@ fn setup() -> Fixture {
         rayon::current_num_threads()
     );
     let mut state = State::new(articles, summaries);
+    // The filter resolves names through the tables, as in the reader.
+    let t = Instant::now();
+    let lexicon = sitrep::query::Lexicon::new(&tables);
+    eprintln!("query lexicon built in {:.2?}", t.elapsed());
+    state.query_context =
+        std::sync::Arc::new(sitrep::query::Context::new(lexicon, Default::default()));
     state.viewport = view::viewport(Rect::new(0, 0, 80, 24));
     Fixture {
         state,

@@ -1,9 +1,14 @@
 //! The command line: each subcommand is one call into the library.
 
+mod grade;
+mod list;
+
 use crate::corpus::{self, LoadOptions};
 use crate::export;
+use crate::extract::tables::Tables;
 use crate::extract::{self, Extractor};
 use crate::model::Skipped;
+use crate::query::{self, Lexicon};
 use crate::store;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -31,7 +36,8 @@ pub struct Cli {
     /// ASCII borders and markers only.
     #[arg(long)]
     pub ascii: bool,
-    /// Print the corpus summary instead of opening the reader.
+    /// Print the corpus summary instead of opening the reader (the same
+    /// as `sitrep list`).
     #[arg(long)]
     pub list: bool,
     /// The annotation store's folder (default: SITREP_DATA_DIR, else the
@@ -48,6 +54,9 @@ pub struct Config {
     #[serde(default)]
     pub corpus: Vec<PathBuf>,
     pub theme: Option<String>,
+    /// Saved queries, `[queries] raqqa = 'loc:Raqqa'`, used as `@raqqa`.
+    #[serde(default)]
+    pub queries: std::collections::BTreeMap<String, String>,
 }
 
 impl Config {
@@ -125,8 +134,7 @@ pub enum Command {
         /// notes); repeat to require several.
         #[arg(long = "tag")]
         tags: Vec<String>,
-        /// Only articles matching every word: plain words in the title or
-        /// body, force:NAME, loc:NAME, site:NAME, #TAG, note:WORD.
+        /// Only articles matching a query (as for `sitrep list`).
         #[arg(long)]
         query: Option<String>,
         /// Write to FILE (created 0600) instead of standard output.
@@ -138,9 +146,32 @@ pub enum Command {
         /// The corpus (default: as for the reader).
         paths: Vec<PathBuf>,
     },
-    /// Merge a JSON export into the store (tags, notes, corrections; what
-    /// is already there is not duplicated).
+    /// Merge a JSON export into the store (tags, notes, corrections,
+    /// grades; what is already there is not duplicated).
     Import { file: PathBuf },
+    /// One line (or JSON object) per article matching a query.
+    List {
+        /// A query (see the README's grammar): words, #tag, force:NAME,
+        /// loc:NAME, source:NAME, site:NAME, claim.unit:U, claim.value>N,
+        /// date:FROM..TO, note:TEXT, grade<=B3, @saved, and/or/not, ( ).
+        #[arg(long, short)]
+        query: Option<String>,
+        #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
+        format: NotesFormat,
+        /// The corpus (default: as for the reader).
+        paths: Vec<PathBuf>,
+    },
+    /// Grade the source of a claim with the Admiralty code (reliability
+    /// A-F, credibility 1-6), or remove its grade.
+    Grade {
+        /// An article id, or a file path (FILE#N for the Nth item of a feed).
+        article: String,
+        /// The claim: its number in the article's summary (1 is the first,
+        /// as the reader lists them), or its quantity as printed ("20 km").
+        claim: String,
+        /// A grade such as B2, or `none` to remove the claim's grade.
+        grade: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -345,42 +376,63 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             force,
             paths,
         }) => {
+            let config = Config::load()?;
+            let tables = Tables::load_default()?;
+            let ctx = query::Context::new(Lexicon::new(&tables), config.queries.clone());
+            let filter = match export::Filter::new(tags, query.as_deref(), &ctx) {
+                Ok(f) => f,
+                Err(e) => return Ok(list::query_error(query.as_deref().unwrap_or(""), &e)),
+            };
             let args = ExportArgs {
                 format: format.into(),
-                filter: export::Filter::new(tags, query),
+                filter,
                 out,
                 force,
                 paths,
             };
-            run_export(args, cli.store.as_deref(), &opts)
+            run_export(args, cli.store.as_deref(), &opts, &tables)
         }
         Some(Command::Import { file }) => run_import(&file, cli.store.as_deref(), &opts),
+        Some(Command::List {
+            query,
+            format,
+            paths,
+        }) => list::run_list(
+            query.as_deref(),
+            format,
+            &paths,
+            cli.store.as_deref(),
+            &opts,
+        ),
+        Some(Command::Grade {
+            article,
+            claim,
+            grade,
+        }) => grade::run_grade(&article, &claim, &grade, cli.store.as_deref(), &opts),
         None => {
+            if cli.list || !interactive() {
+                return list::run_list(
+                    None,
+                    NotesFormat::Text,
+                    &cli.paths,
+                    cli.store.as_deref(),
+                    &opts,
+                );
+            }
             let config = Config::load()?;
             let paths = default_paths(&cli.paths, &config);
             let corpus = corpus::load(&paths, &opts);
             report_skipped(&corpus.skipped);
-            let extractor = Extractor::load_default()?;
+            let tables = Tables::load_default()?;
+            let extractor = Extractor::new(&tables);
             let summaries = extract_all(&extractor, &corpus.articles);
-            if cli.list || !interactive() {
-                for (a, s) in corpus.articles.iter().zip(&summaries) {
-                    println!(
-                        "{}  {}  [{} forces, {} places, {} claims, {} comments]",
-                        a.id,
-                        crate::sanitize::line(&a.title),
-                        s.forces.len(),
-                        s.locations.len(),
-                        s.claims.len(),
-                        a.comments.len()
-                    );
-                }
-                return Ok(ExitCode::SUCCESS);
-            }
             let store = open_store(cli.store.as_deref())?;
+            let ctx = query::Context::new(Lexicon::new(&tables), config.queries);
             run_reader(
                 store,
                 corpus.articles,
                 summaries,
+                ctx,
                 cli.theme.or(config.theme),
                 cli.ascii,
             )?;
@@ -454,6 +506,7 @@ fn run_reader(
     store: store::Store,
     articles: Vec<crate::model::Article>,
     summaries: Vec<crate::model::Summary>,
+    ctx: query::Context,
     theme: Option<String>,
     ascii: bool,
 ) -> anyhow::Result<()> {
@@ -465,7 +518,8 @@ fn run_reader(
         theme = theme.without_colour();
     }
     let keymap = ui::keymap::Keymap::load(&config_dir)?;
-    let state = ui::state::State::new(articles, summaries);
+    let mut state = ui::state::State::new(articles, summaries);
+    state.query_context = std::sync::Arc::new(ctx);
     ui::run(
         state,
         ui::Options {
@@ -483,6 +537,7 @@ fn run_reader(
     _: store::Store,
     _: Vec<crate::model::Article>,
     _: Vec<crate::model::Summary>,
+    _: query::Context,
     _: Option<String>,
     _: bool,
 ) -> anyhow::Result<()> {
@@ -523,6 +578,7 @@ fn run_export(
     mut args: ExportArgs,
     store_dir: Option<&std::path::Path>,
     opts: &LoadOptions,
+    tables: &Tables,
 ) -> anyhow::Result<ExitCode> {
     args.filter.tags = args
         .filter
@@ -542,7 +598,7 @@ fn run_export(
     let corpus = corpus::load(&paths, opts);
     report_skipped(&corpus.skipped);
     let articles = export::known(corpus.articles, store.data());
-    let extractor = Extractor::load_default()?;
+    let extractor = Extractor::new(tables);
     let summaries = extract_all(&extractor, &articles);
     let entries = export::select(&articles, &summaries, store.data(), &args.filter);
     let text = export::render(args.format, &entries)?;

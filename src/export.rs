@@ -23,8 +23,8 @@ pub mod w3c;
 
 pub use filter::Filter;
 
-use crate::model::{Article, ArticleId, Summary};
-use crate::store::{self, Anchor, Annotation, Correction, CorrectionKind, StoreData};
+use crate::model::{Article, ArticleId, ByteSpan, Summary};
+use crate::store::{self, Anchor, Annotation, Correction, CorrectionKind, SourceGrade, StoreData};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -87,13 +87,15 @@ pub struct Entry<'a> {
     pub article: Option<&'a Article>,
     /// The extracted summary; `Some` exactly when `article` is.
     pub summary: Option<&'a Summary>,
-    pub path: String,
-    pub title: String,
-    pub tags: BTreeSet<String>,
+    pub path: &'a str,
+    pub title: &'a str,
+    pub tags: &'a BTreeSet<String>,
     /// Whole-article notes first, then by position, then by id.
     pub notes: Vec<Note<'a>>,
     /// By creation time, then id.
     pub corrections: Vec<&'a Correction>,
+    /// The analyst's grades of its claims' sources, by position.
+    pub grades: Vec<&'a SourceGrade>,
 }
 
 impl<'a> Entry<'a> {
@@ -123,6 +125,11 @@ impl<'a> Entry<'a> {
             .filter(move |c| !c.wrong && c.kind == kind)
     }
 
+    /// The grade of the claim whose quantity is at `span`.
+    pub fn grade_at(&self, span: ByteSpan) -> Option<&'a SourceGrade> {
+        self.grades.iter().copied().find(|g| g.span == span)
+    }
+
     /// Every tag on the article or on one of its notes.
     pub fn all_tags(&self) -> BTreeSet<&str> {
         let mut out: BTreeSet<&str> = self.tags.iter().map(String::as_str).collect();
@@ -134,7 +141,8 @@ impl<'a> Entry<'a> {
 }
 
 /// The corpus articles the store holds something about (a tag, a note by
-/// article id or by path, a correction), each id once, in corpus order.
+/// article id or by path, a correction, a grade), each id once, in corpus
+/// order.
 pub fn known(articles: Vec<Article>, data: &StoreData) -> Vec<Article> {
     let mut ids: HashSet<&ArticleId> = data
         .articles
@@ -144,6 +152,7 @@ pub fn known(articles: Vec<Article>, data: &StoreData) -> Vec<Article> {
         .collect();
     ids.extend(data.annotations.iter().map(|n| &n.article));
     ids.extend(data.corrections.iter().map(|c| &c.article));
+    ids.extend(data.grades.iter().map(|g| &g.article));
     let paths: HashSet<&str> = data
         .annotations
         .iter()
@@ -180,7 +189,8 @@ pub fn select<'a>(
     }
     let mut notes: Vec<Vec<Note<'a>>> = vec![Vec::new(); articles.len()];
     let mut corrections: Vec<Vec<&'a Correction>> = vec![Vec::new(); articles.len()];
-    let mut gone: BTreeMap<&'a ArticleId, (Vec<Note<'a>>, Vec<&'a Correction>)> = BTreeMap::new();
+    let mut grades: Vec<Vec<&'a SourceGrade>> = vec![Vec::new(); articles.len()];
+    let mut gone: BTreeMap<&'a ArticleId, Gone<'a>> = BTreeMap::new();
     for n in &data.annotations {
         let home = by_id
             .get(&n.article)
@@ -202,6 +212,12 @@ pub fn select<'a>(
             None => gone.entry(&c.article).or_default().1.push(c),
         }
     }
+    for g in &data.grades {
+        match by_id.get(&g.article) {
+            Some(&i) => grades[i].push(g),
+            None => gone.entry(&g.article).or_default().2.push(g),
+        }
+    }
     for (id, m) in &data.articles {
         if !m.tags.is_empty() && !by_id.contains_key(id) {
             gone.entry(id).or_default();
@@ -214,53 +230,55 @@ pub fn select<'a>(
         if !seen.insert(&a.id) {
             continue;
         }
-        let tags = data
-            .articles
-            .get(&a.id)
-            .map(|m| m.tags.clone())
-            .unwrap_or_default();
+        let tags = data.articles.get(&a.id).map_or(&NO_TAGS, |m| &m.tags);
         let ns = std::mem::take(&mut notes[i]);
         let cs = std::mem::take(&mut corrections[i]);
-        if tags.is_empty() && ns.is_empty() && cs.is_empty() {
+        let gs = std::mem::take(&mut grades[i]);
+        if tags.is_empty() && ns.is_empty() && cs.is_empty() && gs.is_empty() {
             continue;
         }
         out.push(entry(
             a.id.clone(),
             Some((a, &summaries[i])),
-            a.path.clone(),
-            a.title.clone(),
+            &a.path,
+            &a.title,
             tags,
-            ns,
-            cs,
+            (ns, cs, gs),
         ));
     }
-    for (id, (ns, cs)) in gone {
+    for (id, (ns, cs, gs)) in gone {
         let meta = data.articles.get(id);
-        let tags = meta.map(|m| m.tags.clone()).unwrap_or_default();
+        let tags = meta.map_or(&NO_TAGS, |m| &m.tags);
         let path = meta
-            .map(|m| m.path.clone())
+            .map(|m| m.path.as_str())
             .filter(|p| !p.is_empty())
             .or_else(|| {
                 ns.iter()
-                    .map(|n| n.annotation.path.clone())
+                    .map(|n| n.annotation.path.as_str())
                     .find(|p| !p.is_empty())
             })
             .unwrap_or_default();
-        let title = meta.map(|m| m.title.clone()).unwrap_or_default();
-        out.push(entry(id.clone(), None, path, title, tags, ns, cs));
+        let title = meta.map_or("", |m| m.title.as_str());
+        out.push(entry(id.clone(), None, path, title, tags, (ns, cs, gs)));
     }
     out.retain(|e| filter.matches(e));
     out
 }
 
+/// What the store holds about one article: its notes, corrections and
+/// grades.
+type Gone<'a> = (Vec<Note<'a>>, Vec<&'a Correction>, Vec<&'a SourceGrade>);
+
+/// The tags of an article the store holds none for.
+static NO_TAGS: BTreeSet<String> = BTreeSet::new();
+
 fn entry<'a>(
     id: ArticleId,
     found: Option<(&'a Article, &'a Summary)>,
-    path: String,
-    title: String,
-    tags: BTreeSet<String>,
-    mut notes: Vec<Note<'a>>,
-    mut corrections: Vec<&'a Correction>,
+    path: &'a str,
+    title: &'a str,
+    tags: &'a BTreeSet<String>,
+    (mut notes, mut corrections, mut grades): Gone<'a>,
 ) -> Entry<'a> {
     notes.sort_by(|a, b| {
         let key = |n: &Note| {
@@ -274,6 +292,7 @@ fn entry<'a>(
             .then_with(|| a.annotation.id.cmp(&b.annotation.id))
     });
     corrections.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    grades.sort_by_key(|g| (g.span, g.id.clone()));
     Entry {
         id,
         article: found.map(|f| f.0),
@@ -283,7 +302,79 @@ fn entry<'a>(
         tags,
         notes,
         corrections,
+        grades,
     }
+}
+
+/// One entry for every article (the reader's list: tagged or not), with
+/// what the store holds about it; notes go to the article with their id,
+/// or (the file changed since) to the one at their path.
+pub fn entries<'a>(
+    articles: &'a [Article],
+    summaries: &'a [Summary],
+    data: &'a StoreView<'a>,
+) -> Vec<Entry<'a>> {
+    assert_eq!(articles.len(), summaries.len(), "one summary per article");
+    // Indexed from the store's side: a store holds far fewer items than a
+    // corpus has articles, and this runs on every keystroke of the filter.
+    let mut notes_by_id: HashMap<&ArticleId, Vec<&Annotation>> = HashMap::new();
+    let mut notes_by_path: HashMap<&str, Vec<&Annotation>> = HashMap::new();
+    for n in data.annotations {
+        notes_by_id.entry(&n.article).or_default().push(n);
+        if !n.path.is_empty() {
+            notes_by_path.entry(n.path.as_str()).or_default().push(n);
+        }
+    }
+    let mut corrections: HashMap<&ArticleId, Vec<&Correction>> = HashMap::new();
+    for c in data.corrections {
+        corrections.entry(&c.article).or_default().push(c);
+    }
+    let mut grades: HashMap<&ArticleId, Vec<&SourceGrade>> = HashMap::new();
+    for g in data.grades {
+        grades.entry(&g.article).or_default().push(g);
+    }
+    let none_n: Vec<&Annotation> = Vec::new();
+    articles
+        .iter()
+        .zip(summaries)
+        .map(|(a, s)| {
+            let mut ns: Vec<Note<'a>> = Vec::new();
+            if !notes_by_id.is_empty() || !notes_by_path.is_empty() {
+                let by_id = notes_by_id.get(&a.id).unwrap_or(&none_n);
+                let by_path = notes_by_path.get(a.path.as_str()).unwrap_or(&none_n);
+                for n in by_id
+                    .iter()
+                    .chain(by_path.iter().filter(|n| n.article != a.id))
+                {
+                    ns.push(Note {
+                        annotation: n,
+                        anchor: store::anchor(n, a),
+                    });
+                }
+            }
+            let cs = corrections.get(&a.id).cloned().unwrap_or_default();
+            let gs = grades.get(&a.id).cloned().unwrap_or_default();
+            let tags = data.tags.get(&a.id).unwrap_or(&NO_TAGS);
+            entry(
+                a.id.clone(),
+                Some((a, s)),
+                &a.path,
+                &a.title,
+                tags,
+                (ns, cs, gs),
+            )
+        })
+        .collect()
+}
+
+/// What [`entries`] needs of the store: its parts, wherever they are kept
+/// (the reader keeps its own copy).
+#[derive(Debug, Clone, Copy)]
+pub struct StoreView<'a> {
+    pub tags: &'a BTreeMap<ArticleId, BTreeSet<String>>,
+    pub annotations: &'a [Annotation],
+    pub corrections: &'a [Correction],
+    pub grades: &'a [SourceGrade],
 }
 
 /// The entries in one format.
@@ -430,13 +521,19 @@ pub struct ImportReport {
     pub notes_added: usize,
     pub notes_updated: usize,
     pub corrections_added: usize,
+    pub grades_added: usize,
     /// Items already in the store as they are (or newer there).
     pub unchanged: usize,
 }
 
 impl ImportReport {
     pub fn changed(&self) -> bool {
-        self.tags_added + self.notes_added + self.notes_updated + self.corrections_added > 0
+        self.tags_added
+            + self.notes_added
+            + self.notes_updated
+            + self.corrections_added
+            + self.grades_added
+            > 0
     }
 }
 
@@ -444,18 +541,20 @@ impl std::fmt::Display for ImportReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} tags, {} notes added, {} notes updated, {} corrections added, {} unchanged",
+            "{} tags, {} notes added, {} notes updated, {} corrections added, {} grades added, {} unchanged",
             self.tags_added,
             self.notes_added,
             self.notes_updated,
             self.corrections_added,
+            self.grades_added,
             self.unchanged
         )
     }
 }
 
 /// Merges a JSON export (see [`json`]) into the store in one durable step:
-/// tags by set union, notes and corrections by id. A note already in the
+/// tags by set union, notes and corrections by id, grades by claim (a
+/// later grade replaces an earlier one). A note already in the
 /// store is replaced only by a later-modified one; a correction already
 /// there is kept. Importing the same file twice changes nothing.
 pub fn import(store: &mut store::Store, text: &str) -> Result<ImportReport, ExportError> {

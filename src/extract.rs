@@ -60,12 +60,7 @@ impl Extractor {
     /// The shipped tables plus the analyst's `extend.toml` in the config
     /// dir, when there is one.
     pub fn load_default() -> Result<Extractor, TableError> {
-        let mut t = Tables::builtin()?;
-        let ext = crate::paths::config_dir().join("extend.toml");
-        if ext.is_file() {
-            t.extend_from_file(&ext)?;
-        }
-        Ok(Extractor::new(&t))
+        Ok(Extractor::new(&Tables::load_default()?))
     }
 
     pub fn extract(&self, a: &Article) -> Summary {

@@ -1,6 +1,6 @@
 //! sitrep: a terminal briefing reader for conflict reporting.
 //!
-//! The engine (`corpus`, `extract`, `store`, `export`) never depends on the
+//! The engine (`corpus`, `extract`, `query`, `store`, `export`) never depends on the
 //! terminal UI (`ui`, behind the `tui` feature), so
 //! the CLI, the reader, the tests and the benchmarks drive the same code.
 
@@ -10,6 +10,7 @@ pub mod export;
 pub mod extract;
 pub mod model;
 pub mod paths;
+pub mod query;
 pub mod sanitize;
 pub mod store;
 pub mod synth;

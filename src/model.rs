@@ -200,3 +200,71 @@ impl fmt::Display for Skipped {
         write!(f, "skipped {}: {}", self.path.display(), self.reason)
     }
 }
+
+/// An Admiralty (NATO STANAG 2511) grade of a claim's source: how reliable
+/// the source is, `A` (completely reliable) to `F` (cannot be judged), and
+/// how credible the information is, `1` (confirmed) to `6` (cannot be
+/// judged). Written as two characters, `B2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Grade {
+    /// `b'A'..=b'F'`.
+    reliability: u8,
+    /// `1..=6`.
+    credibility: u8,
+}
+
+impl Grade {
+    pub fn new(reliability: char, credibility: u8) -> Option<Grade> {
+        let r = reliability.to_ascii_uppercase();
+        (('A'..='F').contains(&r) && (1..=6).contains(&credibility)).then_some(Grade {
+            reliability: r as u8,
+            credibility,
+        })
+    }
+    /// `'A'..='F'`.
+    pub fn reliability(self) -> char {
+        self.reliability as char
+    }
+    /// `1..=6`.
+    pub fn credibility(self) -> u8 {
+        self.credibility
+    }
+}
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.reliability(), self.credibility)
+    }
+}
+
+impl std::str::FromStr for Grade {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Grade, String> {
+        let t = s.trim();
+        let mut cs = t.chars();
+        let grade = match (cs.next(), cs.next(), cs.next()) {
+            (Some(r), Some(c), None) => c.to_digit(10).and_then(|c| Grade::new(r, c as u8)),
+            _ => None,
+        };
+        grade.ok_or_else(|| {
+            format!(
+                "not an Admiralty grade: {:?} (reliability A-F then credibility 1-6, e.g. B2)",
+                crate::sanitize::line(t)
+            )
+        })
+    }
+}
+
+impl TryFrom<String> for Grade {
+    type Error = String;
+    fn try_from(s: String) -> Result<Grade, String> {
+        s.parse()
+    }
+}
+
+impl From<Grade> for String {
+    fn from(g: Grade) -> String {
+        g.to_string()
+    }
+}

@@ -16,7 +16,9 @@ pub mod schema;
 
 use crate::model::{Article, ArticleId, ByteSpan};
 use atomic_write_file::AtomicWriteFile;
-pub use schema::{Annotation, ArticleMeta, Correction, CorrectionKind, StoreData, SCHEMA_VERSION};
+pub use schema::{
+    Annotation, ArticleMeta, Correction, CorrectionKind, SourceGrade, StoreData, SCHEMA_VERSION,
+};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
@@ -69,6 +71,14 @@ pub enum Op {
     Correct(Correction),
     Uncorrect {
         id: String,
+    },
+    /// Grades a claim's source, replacing the claim's earlier grade.
+    Grade(SourceGrade),
+    /// Removes the grade of the claim at `span` (nothing to remove is no
+    /// error: the change is already made).
+    Ungrade {
+        article: ArticleId,
+        span: ByteSpan,
     },
 }
 
@@ -187,6 +197,14 @@ impl Store {
             .collect()
     }
 
+    /// The grade of the claim whose quantity is at `span`, if graded.
+    pub fn grade_of(&self, article: &ArticleId, span: ByteSpan) -> Option<&SourceGrade> {
+        self.data
+            .grades
+            .iter()
+            .find(|g| &g.article == article && g.span == span)
+    }
+
     pub fn corrections_for(&self, id: &ArticleId) -> Vec<&Correction> {
         self.data
             .corrections
@@ -264,6 +282,20 @@ fn apply_op(d: &mut StoreData, op: Op) -> Result<(), StoreError> {
             if d.corrections.len() == before {
                 return Err(StoreError::NoSuchCorrection(id));
             }
+        }
+        Op::Grade(g) => {
+            match d
+                .grades
+                .iter_mut()
+                .find(|x| x.article == g.article && x.span == g.span)
+            {
+                Some(x) => *x = g,
+                None => d.grades.push(g),
+            }
+        }
+        Op::Ungrade { article, span } => {
+            d.grades
+                .retain(|x| !(x.article == article && x.span == span));
         }
     }
     Ok(())
@@ -403,6 +435,24 @@ pub fn new_id() -> String {
     h.update(&std::process::id().to_le_bytes());
     h.update(&COUNTER.fetch_add(1, Ordering::Relaxed).to_le_bytes());
     h.finalize().to_hex()[..12].to_string()
+}
+
+/// A new grade for the claim of `a` whose quantity is at `span`.
+pub fn source_grade(
+    a: &ArticleId,
+    claim: &crate::model::Claim,
+    grade: crate::model::Grade,
+) -> SourceGrade {
+    SourceGrade {
+        id: new_id(),
+        article: a.clone(),
+        span: ByteSpan::new(claim.quantity_start, claim.quantity_end),
+        quantity: claim.quantity.clone(),
+        source: claim.source.clone(),
+        grade,
+        created: now(),
+        author: author(),
+    }
 }
 
 /// A new annotation on `span` of the article (or all of it), with the
@@ -569,6 +619,7 @@ mod tests {
         for content in [
             "{ this is not json",
             "{\"schema_version\": 7, \"annotations\": []}",
+            "{\"schema_version\": 4, \"grades\": []}",
         ] {
             let dir = tempfile::tempdir().unwrap();
             let p = dir.path().join(STORE_FILE);
@@ -577,6 +628,46 @@ mod tests {
             assert!(err.to_string().contains("left untouched"), "{err}");
             assert_eq!(fs::read_to_string(&p).unwrap(), content);
         }
+    }
+
+    #[test]
+    fn grades_replace_and_go_and_survive_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = article(
+            "Monitor Counts Dead In Raqqa Strikes\n\nTwelve civilians were killed in Raqqa, the SOHR said.\n",
+            "g.txt",
+        );
+        let ex =
+            crate::extract::Extractor::new(&crate::extract::tables::Tables::builtin().unwrap());
+        let claim = ex.extract(&a).claims.remove(0);
+        let span = ByteSpan::new(claim.quantity_start, claim.quantity_end);
+        let mut s = Store::open(dir.path()).unwrap();
+        s.apply(Op::Grade(source_grade(
+            &a.id,
+            &claim,
+            "b2".parse().unwrap(),
+        )))
+        .unwrap();
+        s.apply(Op::Grade(source_grade(
+            &a.id,
+            &claim,
+            "C3".parse().unwrap(),
+        )))
+        .unwrap();
+        let r = Store::open(dir.path()).unwrap();
+        assert_eq!(r.data().grades.len(), 1, "a claim has one grade");
+        let g = r.grade_of(&a.id, span).unwrap();
+        assert_eq!(g.grade.to_string(), "C3");
+        assert_eq!(g.quantity, claim.quantity);
+        assert_eq!(g.source.as_deref(), Some("SOHR"));
+        let text = fs::read_to_string(dir.path().join(STORE_FILE)).unwrap();
+        assert!(text.contains("\"schema_version\": 3") && text.contains("\"grade\": \"C3\""));
+        s.apply(Op::Ungrade {
+            article: a.id.clone(),
+            span,
+        })
+        .unwrap();
+        assert!(Store::open(dir.path()).unwrap().data().grades.is_empty());
     }
 
     #[cfg(unix)]

@@ -6,6 +6,7 @@ use sitrep::corpus::{self, LoadOptions};
 use sitrep::export::{self, Entry, Filter, Format};
 use sitrep::extract::{tables::Tables, Extractor};
 use sitrep::model::{Article, ArticleId, ByteSpan, Summary};
+use sitrep::query::{Context, Lexicon};
 use sitrep::store::{self, Correction, CorrectionKind, Op, Store, STORE_FILE};
 use std::collections::BTreeSet;
 use std::fs;
@@ -575,10 +576,12 @@ fn w3c_annotations_use_code_point_offsets() {
 fn filters_by_tag_and_query() {
     let f = fixture();
     let count = |tags: &[&str], q: &str| {
-        let filter = Filter::new(
-            tags.iter().map(|s| s.to_string()).collect(),
-            Some(q.to_string()),
+        let ctx = Context::new(
+            Lexicon::new(&Tables::builtin().unwrap()),
+            Default::default(),
         );
+        let filter =
+            Filter::new(tags.iter().map(|s| s.to_string()).collect(), Some(q), &ctx).unwrap();
         let json = export_with(&f.store_dir(), &f.corpus(), Format::Json, &filter);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         v["articles"].as_array().unwrap().len()
@@ -594,7 +597,12 @@ fn filters_by_tag_and_query() {
     assert_eq!(count(&[], "force:democratic"), 1);
     assert_eq!(count(&[], "force:syrian"), 2);
     assert_eq!(count(&[], "force:isis"), 1, "by an alias the text used");
-    assert_eq!(count(&[], "force:Da'esh"), 0, "not by one it did not use");
+    assert_eq!(
+        count(&[], "force:Da'esh"),
+        1,
+        "by an alias the text did not use: it resolves to the Islamic State"
+    );
+    assert_eq!(count(&[], "force:nosuchgroup"), 0);
     assert_eq!(count(&[], "loc:palmyra site:desert"), 1);
     assert_eq!(count(&[], "loc:citadel"), 1, "a place the analyst added");
     assert_eq!(count(&[], "site:levant"), 1);
@@ -776,4 +784,163 @@ fn write_file_refuses_a_directory_and_a_taken_name() {
     assert_eq!(fs::read(&p).unwrap(), b"one");
     export::write_file(&p, b"two", true).unwrap();
     assert_eq!(fs::read(&p).unwrap(), b"two");
+}
+
+#[test]
+fn grades_round_trip_through_the_store_and_every_export() {
+    let f = fixture();
+    let palmyra = f.corpus().join("palmyra.md").display().to_string();
+    let corpus = f.corpus().display().to_string();
+    let out = ok(&sitrep(&f, &["grade", &palmyra, "40 fighters", "b2"]));
+    assert!(out.contains("graded B2"), "{out}");
+    let s = Store::open(&f.store_dir()).unwrap();
+    assert_eq!(s.data().grades.len(), 1);
+    let g = s.data().grades[0].clone();
+    let p = f.article("palmyra.md");
+    assert_eq!(&p.text[g.span.start..g.span.end], "40 fighters");
+    assert_eq!(g.grade.to_string(), "B2");
+
+    // Regrading by the claim's number replaces the grade.
+    let ex = Extractor::new(&Tables::builtin().unwrap());
+    let n = ex
+        .extract(&p)
+        .claims
+        .iter()
+        .position(|c| c.quantity == "40 fighters")
+        .unwrap()
+        + 1;
+    ok(&sitrep(&f, &["grade", &palmyra, &n.to_string(), "C3"]));
+    let s = Store::open(&f.store_dir()).unwrap();
+    assert_eq!(s.data().grades.len(), 1);
+    assert_eq!(s.data().grades[0].grade.to_string(), "C3");
+    // A bad grade or claim is refused and changes nothing.
+    let before = fs::read(f.store_dir().join(STORE_FILE)).unwrap();
+    for args in [
+        ["grade", palmyra.as_str(), "40 fighters", "G7"],
+        ["grade", palmyra.as_str(), "99 tanks", "B2"],
+    ] {
+        let o = sitrep(&f, &args);
+        assert!(!o.status.success());
+        assert!(!String::from_utf8_lossy(&o.stderr).is_empty());
+    }
+    assert_eq!(fs::read(f.store_dir().join(STORE_FILE)).unwrap(), before);
+
+    let json = ok(&sitrep(&f, &["export", "--format", "json", &corpus]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let art = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Army Retakes Palmyra Citadel")
+        .unwrap();
+    assert_eq!(art["grades"][0]["grade"], "C3");
+    assert_eq!(art["grades"][0]["quantity"], "40 fighters");
+    assert_eq!(art["grades"][0]["start"], g.span.start);
+
+    let csv = ok(&sitrep(&f, &["export", "--format", "csv", &corpus]));
+    let mut r = ::csv::Reader::from_reader(csv.as_bytes());
+    let graded: Vec<_> = r
+        .records()
+        .map(|x| x.unwrap())
+        .filter(|x| !x[16].is_empty())
+        .collect();
+    assert_eq!(graded.len(), 1);
+    assert_eq!((&graded[0][11], &graded[0][16]), ("40 fighters", "C3"));
+
+    let md = ok(&sitrep(&f, &["export", "--format", "markdown", &corpus]));
+    assert!(md.contains("(source graded C3)"), "{md}");
+    let w3c = ok(&sitrep(&f, &["export", "--format", "w3c", &corpus]));
+    let v: serde_json::Value = serde_json::from_str(&w3c).unwrap();
+    let items = v["first"]["items"].as_array().unwrap();
+    let graded = items
+        .iter()
+        .find(|i| i["motivation"] == "assessing")
+        .expect("an assessing annotation");
+    assert_eq!(graded["body"][0]["value"], "C3");
+    assert_eq!(graded["target"]["selector"][0]["exact"], "40 fighters");
+
+    // Into a fresh store and back: the same grade, once.
+    let fresh = f.path("fresh");
+    let mut s = Store::open(&fresh).unwrap();
+    let r = export::import(&mut s, &json).unwrap();
+    assert_eq!(r.grades_added, 1);
+    assert_eq!(
+        s.data().grades,
+        Store::open(&f.store_dir()).unwrap().data().grades
+    );
+    let r = export::import(&mut s, &json).unwrap();
+    assert!(!r.changed(), "{r}");
+
+    // Queryable from the CLI.
+    let listed = ok(&sitrep(
+        &f,
+        &["list", "--query", "grade<=C3", "--format", "json", &corpus],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let arts = v["articles"].as_array().unwrap();
+    assert_eq!(arts.len(), 1);
+    assert_eq!(arts[0]["title"], "Army Retakes Palmyra Citadel");
+    assert_eq!(arts[0]["grades"][0]["grade"], "C3");
+    let none = ok(&sitrep(&f, &["list", "--query", "grade<=B3", &corpus]));
+    assert_eq!(none, "", "C3 is not B3 or better");
+
+    // And removed.
+    ok(&sitrep(&f, &["grade", &palmyra, "40 fighters", "none"]));
+    assert!(Store::open(&f.store_dir())
+        .unwrap()
+        .data()
+        .grades
+        .is_empty());
+}
+
+#[test]
+fn cli_list_takes_queries_saved_queries_and_shows_errors() {
+    let f = fixture();
+    let corpus = f.corpus().display().to_string();
+    fs::create_dir_all(f.path("config")).unwrap();
+    fs::write(
+        f.path("config").join("config.toml"),
+        "[queries]\npalm = 'loc:Tadmur or #nothing'\nself = '@self'\n",
+    )
+    .unwrap();
+    let all = ok(&sitrep(&f, &["list", &corpus]));
+    assert_eq!(all.lines().count(), 3, "{all}");
+    assert!(all.contains("#palmyra #priority"), "tags shown: {all}");
+    let listed = ok(&sitrep(
+        &f,
+        &["list", "-q", "@palm", "--format", "json", &corpus],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let arts = v["articles"].as_array().unwrap();
+    assert_eq!(arts.len(), 1, "Tadmur is an alias of Palmyra: {listed}");
+    for key in ["id", "path", "title", "site", "date", "tags"] {
+        assert!(arts[0].get(key).is_some(), "{key} in {}", arts[0]);
+    }
+    assert_eq!(arts[0]["site"], "Desert Monitor");
+    assert!(arts[0]["path"].as_str().unwrap().ends_with("palmyra.md"));
+    // --list is `list` without a query.
+    let old = ok(&sitrep(&f, &["--list", &corpus]));
+    assert_eq!(old, all);
+
+    for (q, want) in [
+        ("loc:Raqqa and (force:SDF", "expected ')' at 24"),
+        ("@self", "saved query @self refers to itself"),
+        ("@nope", "no saved query @nope"),
+    ] {
+        for cmd in ["list", "export"] {
+            let o = sitrep(&f, &[cmd, "--query", q, &corpus]);
+            assert_eq!(o.status.code(), Some(2), "{cmd} {q}");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(err.contains(want), "{cmd} {q}: {err}");
+            assert!(o.stdout.is_empty());
+        }
+    }
+    let o = sitrep(
+        &f,
+        &["list", "--query", "loc:Raqqa and (force:SDF", &corpus],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[1], "  loc:Raqqa and (force:SDF");
+    assert_eq!(lines[2], format!("  {}^", " ".repeat(24)), "{err}");
 }

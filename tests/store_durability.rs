@@ -477,9 +477,10 @@ fn corrupt_or_newer_store_is_refused_and_left_untouched() {
         s.apply(Op::Annotate(note("n1", IDS[0]))).unwrap();
         fs::read(w.store_file()).unwrap()
     };
-    let newer = String::from_utf8(good.clone())
-        .unwrap()
-        .replace("\"schema_version\": 2", "\"schema_version\": 99");
+    let newer = String::from_utf8(good.clone()).unwrap().replace(
+        &format!("\"schema_version\": {}", sitrep::store::SCHEMA_VERSION),
+        "\"schema_version\": 99",
+    );
     assert_ne!(newer.as_bytes(), good.as_slice());
     let contents: Vec<(&str, Vec<u8>)> = vec![
         ("not json", b"{ this is not json".to_vec()),

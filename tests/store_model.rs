@@ -5,10 +5,10 @@
 //! batch with a change that must fail fails in both and changes nothing.
 
 use proptest::prelude::*;
-use sitrep::model::{ArticleId, ByteSpan};
+use sitrep::model::{ArticleId, ByteSpan, Grade};
 use sitrep::store::{
-    Annotation, ArticleMeta, Correction, CorrectionKind, Op, Store, StoreData, StoreError,
-    SCHEMA_VERSION, STORE_FILE,
+    Annotation, ArticleMeta, Correction, CorrectionKind, Op, SourceGrade, Store, StoreData,
+    StoreError, SCHEMA_VERSION, STORE_FILE,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -101,6 +101,37 @@ fn correction() -> impl Strategy<Value = Correction> {
         )
 }
 
+/// A claim's quantity span: few of them, so grades replace each other.
+fn claim_span() -> impl Strategy<Value = ByteSpan> {
+    (0usize..3).prop_map(|i| ByteSpan::new(i * 10, i * 10 + 5))
+}
+
+fn source_grade() -> impl Strategy<Value = SourceGrade> {
+    (
+        article(),
+        claim_span(),
+        text(),
+        prop::option::of(text()),
+        (
+            prop::sample::select(&['A', 'B', 'C', 'D', 'E', 'F'][..]),
+            1u8..=6,
+        ),
+        text(),
+    )
+        .prop_map(
+            |(article, span, quantity, source, (r, c), created)| SourceGrade {
+                id: format!("g-{created}"),
+                article,
+                span,
+                quantity,
+                source,
+                grade: Grade::new(r, c).unwrap(),
+                created,
+                author: "tester".into(),
+            },
+        )
+}
+
 fn op() -> impl Strategy<Value = Op> {
     let note_id = || prop::sample::select(&NOTE_IDS[..]).prop_map(String::from);
     prop_oneof![
@@ -125,6 +156,8 @@ fn op() -> impl Strategy<Value = Op> {
         2 => note_id().prop_map(|id| Op::Delete { id }),
         2 => correction().prop_map(Op::Correct),
         1 => prop::sample::select(&CORR_IDS[..]).prop_map(|id| Op::Uncorrect { id: id.into() }),
+        2 => source_grade().prop_map(Op::Grade),
+        1 => (article(), claim_span()).prop_map(|(article, span)| Op::Ungrade { article, span }),
     ]
 }
 
@@ -141,6 +174,8 @@ struct Model {
     articles: BTreeMap<ArticleId, ArticleMeta>,
     notes: BTreeMap<String, (u64, Annotation)>,
     corrections: BTreeMap<String, (u64, Correction)>,
+    /// One grade per claim (article, quantity span).
+    grades: BTreeMap<(ArticleId, ByteSpan), (u64, SourceGrade)>,
     seq: u64,
 }
 
@@ -209,6 +244,14 @@ impl Model {
                     .remove(&id)
                     .ok_or(Missing::Correction(id))?;
             }
+            Op::Grade(g) => {
+                let key = (g.article.clone(), g.span);
+                let seq = self.grades.get(&key).map_or(self.seq, |(s, _)| *s);
+                self.grades.insert(key, (seq, g));
+            }
+            Op::Ungrade { article, span } => {
+                self.grades.remove(&(article, span));
+            }
         }
         Ok(())
     }
@@ -233,6 +276,11 @@ impl Model {
             articles: self.articles.clone(),
             annotations: notes.into_iter().map(|(_, a)| a).collect(),
             corrections: corrections.into_iter().map(|(_, c)| c).collect(),
+            grades: {
+                let mut g: Vec<_> = self.grades.values().cloned().collect();
+                g.sort_by_key(|(s, _)| *s);
+                g.into_iter().map(|(_, g)| g).collect()
+            },
         }
     }
 }

@@ -14,8 +14,10 @@ mod ui;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 use sitrep::model::{ByteSpan, Mention};
+use sitrep::store::Op;
 use sitrep::ui::state::{Item, Mode, Pane, Prompt, State};
 use sitrep::ui::theme::Theme;
+use sitrep::ui::update::Effect;
 use ui::{corpus_state, theme, Session};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -102,6 +104,77 @@ fn summary_focused_after_jump() {
             s.state.status
         );
         snap("summary_jump", w, h, s.screen());
+    }
+}
+
+#[test]
+fn filter_that_does_not_parse_says_where() {
+    for (w, h) in SIZES {
+        let mut s = Session::new(corpus_state(), w, h);
+        s.keys(&["f"]);
+        s.type_text("force:hezbollah or (loc:");
+        assert_eq!(s.state.mode, Mode::Input(Prompt::Filter));
+        assert_eq!(
+            s.state.status.as_deref(),
+            Some("expected a value after the field at 24")
+        );
+        assert_eq!(
+            s.state.visible,
+            vec![0, 2],
+            "the list stays as the last query that parsed left it"
+        );
+        let screen = s.screen();
+        assert!(screen.contains("expected a value"), "{screen}");
+        snap("filter_error", w, h, screen);
+        s.type_text("Palmyra)");
+        assert_eq!(s.state.status, None);
+    }
+}
+
+#[test]
+fn summary_claim_graded() {
+    for (w, h) in SIZES {
+        let mut s = Session::new(corpus_state(), w, h);
+        s.keys(&["3"]);
+        let first_claim = s
+            .state
+            .items()
+            .iter()
+            .position(|i| matches!(i, Item::Claim(_)))
+            .expect("a claim");
+        for _ in 0..first_claim {
+            s.keys(&["j"]);
+        }
+        s.keys(&["r"]);
+        assert_eq!(s.state.mode, Mode::Input(Prompt::Grade));
+        assert!(s.screen().contains("grade the source"));
+        s.type_text("b2");
+        let effects = s.keys(&["enter"]);
+        let [Effect::Store { ops, undo, .. }] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        let [Op::Grade(g)] = ops.as_slice() else {
+            panic!("{ops:?}")
+        };
+        assert_eq!(g.grade.to_string(), "B2");
+        assert!(matches!(undo.as_deref(), Some([Op::Ungrade { .. }])));
+        // What the app loop does once the store has it.
+        s.state.grades.push(g.clone());
+        let screen = s.screen();
+        assert!(screen.contains("[B2]"), "{screen}");
+        snap("summary_graded", w, h, screen);
+        // Asking again offers the grade there is; a bad one is refused.
+        s.keys(&["r"]);
+        assert_eq!(s.state.input, "B2");
+        s.keys(&["backspace", "backspace"]);
+        s.type_text("G7");
+        assert!(s.keys(&["enter"]).is_empty());
+        assert!(s
+            .state
+            .status
+            .as_deref()
+            .unwrap()
+            .starts_with("not an Admiralty grade"));
     }
 }
 

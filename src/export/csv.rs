@@ -11,7 +11,9 @@
 //! `notes` (a claim's sentence; a note's text), `tags` (`; `-separated:
 //! the article's, and a note's own), `quote` (the claim's quantity as
 //! printed; the highlighted text), `value`, `unit` (a range's lower bound
-//! in `value`; the quote keeps the range), `article_id`, `title`.
+//! in `value`; the quote keeps the range), `article_id`, `title`,
+//! `source_grade` (the analyst's Admiralty grade of a claim's source,
+//! `B2`; empty when ungraded).
 //!
 //! Items the analyst marked wrong are left out; a whole-article note takes
 //! the article's forces and place, a highlight only its sentence's.
@@ -25,7 +27,7 @@ use super::{Entry, ExportError};
 use crate::model::{ByteSpan, Force, Location};
 use crate::store::Anchor;
 
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 17] = [
     "row_type",
     "event_date",
     "actor1",
@@ -42,6 +44,7 @@ pub const HEADER: [&str; 16] = [
     "unit",
     "article_id",
     "title",
+    "source_grade",
 ];
 
 pub fn render(entries: &[Entry]) -> Result<String, ExportError> {
@@ -82,6 +85,10 @@ fn rows(e: &Entry, w: &mut ::csv::Writer<Vec<u8>>) -> Result<(), ExportError> {
             quote: safe(&c.quantity),
             value,
             unit: safe(&c.unit),
+            grade: e
+                .grade_at(ByteSpan::new(c.quantity_start, c.quantity_end))
+                .map(|g| g.grade.to_string())
+                .unwrap_or_default(),
             entry: e,
         };
         row.write(w)?;
@@ -116,6 +123,7 @@ fn rows(e: &Entry, w: &mut ::csv::Writer<Vec<u8>>) -> Result<(), ExportError> {
             quote: safe(&a.quote),
             value: String::new(),
             unit: String::new(),
+            grade: String::new(),
             entry: e,
         };
         row.write(w)?;
@@ -142,6 +150,7 @@ struct Row<'a, 'e> {
     quote: String,
     value: String,
     unit: String,
+    grade: String,
     entry: &'a Entry<'e>,
 }
 
@@ -175,7 +184,8 @@ impl Row<'_, '_> {
             &self.value,
             &self.unit,
             &self.entry.id.0,
-            &safe(&self.entry.title),
+            &safe(self.entry.title),
+            &self.grade,
         ])?;
         Ok(())
     }

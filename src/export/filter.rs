@@ -1,84 +1,35 @@
 //! Which entries an export keeps: `--tag` (each must be on the article or
-//! on one of its notes) and `--query`, whose words must all hold:
-//!
-//! - `force:X`, `loc:X` (or `place:X`), `site:X` (or `source:X`): a force,
-//!   place or source site whose folded name, or any alias the text used,
-//!   contains folded X (`loc:Ezzor` finds Deir ez-Zor); items the analyst
-//!   added count too;
-//! - `#X` or `tag:X`: a tag on the article or one of its notes;
-//! - `note:X`: a note containing X, case-insensitively;
-//! - any other word: in the title or the body, case-insensitively.
-//!
-//! The same language as the reader's list filter, on the engine's side.
+//! on one of its notes) and `--query`, in the query language of
+//! [`crate::query`] (the same as the reader's list filter).
 
 use super::Entry;
-use crate::extract::fold;
-use crate::store::CorrectionKind;
+use crate::query::{Context, Query, QueryError};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     /// Every one must be on the article or one of its notes.
     pub tags: Vec<String>,
-    /// Words, all of which must hold.
-    pub query: String,
+    pub query: Query,
 }
 
 impl Filter {
-    pub fn new(tags: Vec<String>, query: Option<String>) -> Filter {
-        Filter {
+    /// `query` parsed and compiled against `ctx` (saved queries, aliases).
+    pub fn new(
+        tags: Vec<String>,
+        query: Option<&str>,
+        ctx: &Context,
+    ) -> Result<Filter, QueryError> {
+        Ok(Filter {
             tags,
-            query: query.unwrap_or_default(),
-        }
+            query: match query {
+                Some(q) => Query::new(q, ctx)?,
+                None => Query::default(),
+            },
+        })
     }
 
     pub fn matches(&self, e: &Entry) -> bool {
         let all = e.all_tags();
-        self.tags.iter().all(|t| all.contains(t.as_str()))
-            && self.query.split_whitespace().all(|t| term(e, t))
-    }
-}
-
-fn term(e: &Entry, term: &str) -> bool {
-    if let Some(tag) = term.strip_prefix('#') {
-        return e.all_tags().contains(tag);
-    }
-    let (field, value) = term.split_once(':').unwrap_or(("", term));
-    let v = fold::key(value);
-    let has = |name: &str| !v.is_empty() && fold::key(name).contains(&v);
-    let added = |kind| e.added(kind).any(|c| has(&c.name));
-    match field.to_ascii_lowercase().as_str() {
-        "tag" => e.all_tags().contains(value),
-        "note" => {
-            let v = value.to_lowercase();
-            e.notes
-                .iter()
-                .any(|n| n.annotation.note.to_lowercase().contains(&v))
-        }
-        "force" => {
-            e.summary.is_some_and(|s| {
-                s.forces
-                    .iter()
-                    .any(|f| has(&f.name) || f.mentions.iter().any(|m| has(&m.text)))
-            }) || added(CorrectionKind::Force)
-        }
-        "loc" | "place" => {
-            e.summary.is_some_and(|s| {
-                s.locations
-                    .iter()
-                    .any(|l| has(&l.name) || l.mentions.iter().any(|m| has(&m.text)))
-            }) || added(CorrectionKind::Location)
-        }
-        "site" | "source" => e.source_site().is_some_and(has),
-        _ => {
-            let t = term.to_lowercase();
-            if e.title.to_lowercase().contains(&t) {
-                return true;
-            }
-            e.article.is_some_and(|a| {
-                a.body
-                    .iter()
-                    .any(|b| b.slice(&a.text).to_lowercase().contains(&t))
-            })
-        }
+        self.tags.iter().all(|t| all.contains(t.as_str())) && self.query.matches(e)
     }
 }

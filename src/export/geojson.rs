@@ -61,8 +61,8 @@ pub fn collection(entries: &[Entry]) -> FeatureCollection {
             p.insert("kind".into(), l.kind.clone().into());
             p.insert("country".into(), l.country.clone().into());
             p.insert("article_id".into(), e.id.0.clone().into());
-            p.insert("title".into(), e.title.clone().into());
-            p.insert("path".into(), e.path.clone().into());
+            p.insert("title".into(), e.title.into());
+            p.insert("path".into(), e.path.into());
             p.insert("mentions".into(), l.mentions.len().into());
             p.insert("claims".into(), JsonValue::Array(claims));
             p.insert("notes".into(), JsonValue::Array(notes));

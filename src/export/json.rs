@@ -9,6 +9,8 @@
 //!     "orphaned"}],
 //!   "corrections": [{"id", "kind", "wrong", "name", "start", "end", "note",
 //!     "created", "author"}],
+//!   "grades": [{"id", "start", "end", "quantity", "source", "grade",
+//!     "created", "author"}],
 //!   "summary": {"forces", "locations", "claims"} | null}]}
 //! ```
 //!
@@ -17,11 +19,14 @@
 //! annotation's `article` is the id of the text it was made on: it differs
 //! from the article's `id` when the file changed since and the note was
 //! found again by its path. `found` is false for articles the store knows
-//! but the corpus no longer holds (no summary then; notes orphaned).
+//! but the corpus no longer holds (no summary then; notes orphaned). A
+//! grade's `start`/`end` are its claim's quantity in the text; `grade` is
+//! the Admiralty code (`B2`).
 
 use super::{Entry, ExportError, ImportReport};
+use crate::model::Grade;
 use crate::model::{ArticleId, ByteSpan, Summary};
-use crate::store::{Annotation, Correction, CorrectionKind, Op, StoreData};
+use crate::store::{Annotation, Correction, CorrectionKind, Op, SourceGrade, StoreData};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
 
@@ -59,8 +64,25 @@ pub struct ExportArticle {
     pub annotations: Vec<ExportAnnotation>,
     #[serde(default)]
     pub corrections: Vec<ExportCorrection>,
+    /// Read by exports since grades came in; absent before.
+    #[serde(default)]
+    pub grades: Vec<ExportGrade>,
     #[serde(default)]
     pub summary: Option<Summary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportGrade {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(default)]
+    pub quantity: String,
+    #[serde(default)]
+    pub source: Option<String>,
+    pub grade: Grade,
+    pub created: String,
+    pub author: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,8 +140,8 @@ pub fn to_export(entries: &[Entry]) -> Export {
 fn article(e: &Entry) -> ExportArticle {
     ExportArticle {
         id: e.id.clone(),
-        path: e.path.clone(),
-        title: e.title.clone(),
+        path: e.path.to_string(),
+        title: e.title.to_string(),
         source_site: e.source_site().map(String::from),
         url: e.url().map(String::from),
         date: e.date().map(String::from),
@@ -161,6 +183,20 @@ fn article(e: &Entry) -> ExportArticle {
                 note: c.note.clone(),
                 created: c.created.clone(),
                 author: c.author.clone(),
+            })
+            .collect(),
+        grades: e
+            .grades
+            .iter()
+            .map(|g| ExportGrade {
+                id: g.id.clone(),
+                start: g.span.start,
+                end: g.span.end,
+                quantity: g.quantity.clone(),
+                source: g.source.clone(),
+                grade: g.grade,
+                created: g.created.clone(),
+                author: g.author.clone(),
             })
             .collect(),
         summary: e.summary.cloned(),
@@ -237,6 +273,7 @@ pub fn merge_ops(doc: &Export, data: &StoreData) -> Result<(Vec<Op>, ImportRepor
     let mut seen_notes: HashSet<&str> = HashSet::new();
     let mut seen_corrections: HashSet<&str> = HashSet::new();
     let mut seen_tags: HashSet<(&ArticleId, &str)> = HashSet::new();
+    let mut seen_grades: HashSet<(&ArticleId, ByteSpan)> = HashSet::new();
     for a in &doc.articles {
         if a.id.0.is_empty() {
             return Err(invalid("an article without an id".into()));
@@ -329,6 +366,37 @@ pub fn merge_ops(doc: &Export, data: &StoreData) -> Result<(Vec<Op>, ImportRepor
                 author: c.author.clone(),
             }));
             r.corrections_added += 1;
+        }
+        for g in &a.grades {
+            if g.id.is_empty() || g.start > g.end {
+                return Err(invalid(format!(
+                    "article {}: a grade without an id, or with start after end",
+                    a.id
+                )));
+            }
+            let span = ByteSpan::new(g.start, g.end);
+            // One grade per claim: the later one wins, as in the store.
+            let here = data
+                .grades
+                .iter()
+                .find(|x| x.article == a.id && x.span == span);
+            if !seen_grades.insert((&a.id, span))
+                || here.is_some_and(|x| x.grade == g.grade || x.created >= g.created)
+            {
+                r.unchanged += 1;
+                continue;
+            }
+            ops.push(Op::Grade(SourceGrade {
+                id: g.id.clone(),
+                article: a.id.clone(),
+                span,
+                quantity: g.quantity.clone(),
+                source: g.source.clone(),
+                grade: g.grade,
+                created: g.created.clone(),
+                author: g.author.clone(),
+            }));
+            r.grades_added += 1;
         }
     }
     Ok((ops, r))

@@ -10,7 +10,7 @@
 
 use super::context::quantity;
 use super::{Entry, Note};
-use crate::model::Force;
+use crate::model::{ByteSpan, Force};
 use crate::store::{Anchor, Correction, CorrectionKind};
 use std::fmt::Write;
 
@@ -38,7 +38,7 @@ fn article(out: &mut String, e: &Entry) {
     let title = if e.title.trim().is_empty() {
         "(untitled)".to_string()
     } else {
-        inline(&e.title)
+        inline(e.title)
     };
     let _ = writeln!(out, "## {title}\n");
     let mut meta: Vec<String> = Vec::new();
@@ -49,7 +49,7 @@ fn article(out: &mut String, e: &Entry) {
         meta.push(inline(d));
     }
     if !e.path.is_empty() {
-        meta.push(code(&e.path));
+        meta.push(code(e.path));
     }
     meta.push(format!("id {}", code(&e.id.0)));
     if !e.tags.is_empty() {
@@ -72,12 +72,24 @@ fn article(out: &mut String, e: &Entry) {
 
 fn summary(out: &mut String, e: &Entry) {
     let Some(s) = e.summary else {
-        // No summary to fold corrections into: list them.
+        // No summary to fold corrections and grades into: list them.
         if !e.corrections.is_empty() {
             out.push_str("- **Corrections:**\n");
             for c in &e.corrections {
                 let _ = writeln!(out, "  - {} ({})", correction(c), kind_name(c.kind));
             }
+        }
+        if !e.grades.is_empty() {
+            out.push_str("- **Source grades:**\n");
+            for g in &e.grades {
+                let who = g
+                    .source
+                    .as_deref()
+                    .map_or_else(|| "unattributed".to_string(), inline);
+                let _ = writeln!(out, "  - **{}** — {who}: {}", inline(&g.quantity), g.grade);
+            }
+        }
+        if !e.corrections.is_empty() || !e.grades.is_empty() {
             out.push('\n');
         }
         return;
@@ -128,7 +140,11 @@ fn summary(out: &mut String, e: &Entry) {
                 &c.quantity,
                 format!("**{}**", inline(&quantity(c))),
             );
-            format!("{main} — {who}{when}: “{}”", inline(&c.text))
+            let graded = e
+                .grade_at(ByteSpan::new(c.quantity_start, c.quantity_end))
+                .map(|g| format!(" (source graded {})", g.grade))
+                .unwrap_or_default();
+            format!("{main} — {who}{graded}{when}: “{}”", inline(&c.text))
         })
         .collect();
     claims.extend(added(e, CorrectionKind::Claim));

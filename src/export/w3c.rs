@@ -16,10 +16,14 @@
 //!
 //! An article's own tags become one more Annotation
 //! (`urn:sitrep:tags:ARTICLE`, motivation tagging) on the whole article.
-//! Corrections to the summary are not part of this format.
+//! A grade of a claim's source becomes one more Annotation
+//! (`urn:sitrep:grade:ID`, motivation `assessing`) whose body is the
+//! Admiralty code (`purpose` assessing) and whose target selects the
+//! claim's quantity. Corrections to the summary are not part of this
+//! format.
 
 use super::{Entry, ExportError, Note};
-use crate::store::Anchor;
+use crate::store::{Anchor, SourceGrade};
 use serde_json::{json, Value};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -47,6 +51,9 @@ pub fn collection(entries: &[Entry]) -> Value {
         }
         for n in &e.notes {
             items.push(annotation(e, n, &source));
+        }
+        for g in &e.grades {
+            items.push(grade(e, g, &source));
         }
     }
     // A stable id: the same notes give the same collection.
@@ -85,6 +92,37 @@ fn source(e: &Entry) -> String {
 
 fn tag_body(t: &str) -> Value {
     json!({"type": "TextualBody", "purpose": "tagging", "value": t})
+}
+
+fn grade(e: &Entry, g: &SourceGrade, source: &str) -> Value {
+    let mut selectors = vec![json!({"type": "TextQuoteSelector", "exact": g.quantity})];
+    if let Some(art) = e.article {
+        if let Some(q) = art.text.get(g.span.start..g.span.end) {
+            let start = art.text[..g.span.start].chars().count();
+            selectors.push(json!({
+                "type": "TextPositionSelector",
+                "start": start,
+                "end": start + q.chars().count(),
+            }));
+        }
+    }
+    let what = match &g.source {
+        Some(s) => format!("Admiralty grade {} for the source {s}", g.grade),
+        None => format!("Admiralty grade {} for an unattributed claim", g.grade),
+    };
+    json!({
+        "@context": CONTEXT,
+        "id": format!("urn:sitrep:grade:{}", g.id),
+        "type": "Annotation",
+        "motivation": "assessing",
+        "created": g.created,
+        "creator": {"type": "Person", "name": g.author},
+        "body": [
+            {"type": "TextualBody", "purpose": "assessing", "value": g.grade.to_string()},
+            {"type": "TextualBody", "purpose": "describing", "value": what},
+        ],
+        "target": {"source": source, "selector": selectors},
+    })
 }
 
 fn annotation(e: &Entry, n: &Note, source: &str) -> Value {

@@ -173,6 +173,17 @@ impl Tables {
         Ok(t)
     }
 
+    /// The shipped tables plus the analyst's `extend.toml` in the config
+    /// dir, when there is one.
+    pub fn load_default() -> Result<Tables, TableError> {
+        let mut t = Tables::builtin()?;
+        let ext = crate::paths::config_dir().join("extend.toml");
+        if ext.is_file() {
+            t.extend_from_file(&ext)?;
+        }
+        Ok(t)
+    }
+
     /// Adds an analyst's `extend.toml`: an entry with the name of a shipped
     /// one replaces it, others are added, `[[alias]]` adds aliases.
     pub fn extend_from_file(&mut self, path: &Path) -> Result<(), TableError> {

@@ -2,13 +2,13 @@
 //! up to the current schema. Each migration is a function from one version's
 //! JSON to the next, tested on a file of that version.
 
-use crate::model::{ArticleId, ByteSpan};
+use crate::model::{ArticleId, ByteSpan, Grade};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole store: pretty-printed JSON, sorted keys, readable and
 /// diffable by a person.
@@ -24,6 +24,9 @@ pub struct StoreData {
     /// An analyst's corrections to the extracted summary.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// An analyst's Admiralty grades of claims' sources, one per claim.
+    #[serde(default)]
+    pub grades: Vec<SourceGrade>,
 }
 
 impl Default for StoreData {
@@ -33,6 +36,7 @@ impl Default for StoreData {
             articles: BTreeMap::new(),
             annotations: Vec::new(),
             corrections: Vec::new(),
+            grades: Vec::new(),
         }
     }
 }
@@ -103,6 +107,32 @@ pub struct Correction {
     pub author: String,
 }
 
+/// An analyst's Admiralty grade of the source of one claim.
+///
+/// Keyed by the article's id (a hash of its text) and the claim's quantity
+/// span in that text (`quantity_start..quantity_end`): both stay the same
+/// when the article is extracted again, and a changed text is a new
+/// article. The quantity and the source as printed are kept too, so an
+/// export says what was graded even when the corpus no longer holds the
+/// article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceGrade {
+    pub id: String,
+    pub article: ArticleId,
+    /// The claim's number and unit in the article's text.
+    pub span: ByteSpan,
+    /// The number and its unit as printed.
+    #[serde(default)]
+    pub quantity: String,
+    /// Who the claim is attributed to, as extracted (none: unattributed).
+    #[serde(default)]
+    pub source: Option<String>,
+    pub grade: Grade,
+    pub created: String,
+    pub author: String,
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SchemaError {
     #[error("written by a newer sitrep (schema {found}, this one reads up to {SCHEMA_VERSION})")]
@@ -136,7 +166,7 @@ pub fn from_json(text: &str) -> Result<StoreData, SchemaError> {
 type Migration = fn(Value) -> Result<Value, SchemaError>;
 
 /// `MIGRATIONS[n]` takes schema n+1 to n+2.
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Schema 1 kept article tags in a flat `tags: {id: [tag]}` map and called
 /// an annotation's note `text`; it had no corrections and no quote context.
@@ -168,6 +198,16 @@ fn v1_to_v2(mut v: Value) -> Result<Value, SchemaError> {
     Ok(v)
 }
 
+/// Schema 2 had no source grades.
+fn v2_to_v3(mut v: Value) -> Result<Value, SchemaError> {
+    let obj = v
+        .as_object_mut()
+        .ok_or_else(|| SchemaError::Invalid("not an object".into()))?;
+    obj.insert("grades".into(), Value::Array(Vec::new()));
+    obj.insert("schema_version".into(), Value::from(3));
+    Ok(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +230,49 @@ mod tests {
         assert_eq!(s.annotations[0].note, "check this figure");
         assert_eq!(s.annotations[0].span, Some(ByteSpan::new(4, 9)));
         assert!(s.corrections.is_empty());
+        assert!(s.grades.is_empty());
+    }
+
+    #[test]
+    fn v2_store_migrates_keeping_everything() {
+        let v2 = r#"{
+          "schema_version": 2,
+          "articles": {"aaaa": {"tags": ["priority"], "path": "a.txt", "title": "T"}},
+          "annotations": [],
+          "corrections": [{
+            "id": "c1", "article": "aaaa", "kind": "claim", "wrong": true,
+            "name": "20 km", "span": null, "created": "2024-01-01T00:00:00Z", "author": "ana"
+          }]
+        }"#;
+        let s = from_json(v2).unwrap();
+        assert_eq!(s.schema_version, 3);
+        assert!(s.grades.is_empty());
+        assert_eq!(s.corrections[0].name, "20 km");
+        assert!(s.articles[&ArticleId("aaaa".into())]
+            .tags
+            .contains("priority"));
+        // A field no schema knows is still refused after the migration.
+        assert!(matches!(
+            from_json(r#"{"schema_version": 2, "bogus": 1}"#),
+            Err(SchemaError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn grades_read_back_and_bad_grades_are_refused() {
+        let v3 = r#"{
+          "schema_version": 3,
+          "grades": [{
+            "id": "g1", "article": "aaaa", "span": {"start": 10, "end": 15},
+            "quantity": "20 km", "source": "SOHR", "grade": "B2",
+            "created": "2024-01-01T00:00:00Z", "author": "ana"
+          }]
+        }"#;
+        let s = from_json(v3).unwrap();
+        assert_eq!(s.grades[0].grade.to_string(), "B2");
+        assert_eq!(s.grades[0].span, ByteSpan::new(10, 15));
+        let bad = v3.replace("\"B2\"", "\"G9\"");
+        assert!(matches!(from_json(&bad), Err(SchemaError::Invalid(_))));
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub enum Action {
     AddClaim,
     /// Mark the chosen summary item as wrong (again: unmark).
     MarkWrong,
+    /// Grade the chosen claim's source (Admiralty code, e.g. B2).
+    Grade,
     /// List the article's notes and highlights.
     Annotations,
     /// Edit the chosen note.
@@ -89,7 +91,7 @@ impl Action {
             Action::FocusReader => "focus the text",
             Action::FocusSummary => "focus the summary",
             Action::Command => "command line (:q, :theme NAME, :filter Q)",
-            Action::Filter => "filter articles (text, force:X, loc:X, site:X)",
+            Action::Filter => "filter articles (force:X loc:X #tag, and/or/not)",
             Action::Search => "search in the article",
             Action::ToggleMap => "show/hide the map",
             Action::Redraw => "repaint the screen",
@@ -118,6 +120,7 @@ impl Action {
             Action::AddLocation => "add the selection as a missed place",
             Action::AddClaim => "add the selection as a missed claim",
             Action::MarkWrong => "mark the item wrong / not wrong",
+            Action::Grade => "grade the claim's source (A-F reliability, 1-6 credibility: B2)",
             Action::Annotations => "list the article's notes",
             Action::Edit => "edit the note",
             Action::Delete => "delete the note",

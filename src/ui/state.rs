@@ -1,8 +1,10 @@
 //! The reader's state: plain data, changed only by `update`.
 
 use crate::model::{Article, ArticleId, ByteSpan, Summary};
-use crate::store::{Annotation, Correction, Op, StoreData};
+use crate::query;
+use crate::store::{Annotation, Correction, Op, SourceGrade, StoreData};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -21,6 +23,8 @@ pub enum Prompt {
     Tag,
     /// A tag for the selection.
     SpanTag,
+    /// An Admiralty grade for the chosen claim's source.
+    Grade,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +85,10 @@ pub struct State {
     pub focus: Pane,
     pub mode: Mode,
     pub input: String,
+    /// The list filter as last applied (a query; see `crate::query`).
     pub filter: String,
+    /// What names in a filter resolve through: saved queries, aliases.
+    pub query_context: Arc<query::Context>,
     pub search: Option<String>,
     pub search_hits: Vec<ByteSpan>,
     /// Visual line of the reader's cursor and the first one shown.
@@ -100,6 +107,7 @@ pub struct State {
     pub tags: BTreeMap<ArticleId, BTreeSet<String>>,
     pub annotations: Vec<Annotation>,
     pub corrections: Vec<Correction>,
+    pub grades: Vec<SourceGrade>,
     /// Visual selection: where it started and where it reaches, in bytes.
     pub selection: Option<(usize, usize)>,
     pub editor: Option<Editor>,
@@ -121,6 +129,7 @@ impl State {
             mode: Mode::Normal,
             input: String::new(),
             filter: String::new(),
+            query_context: Arc::default(),
             search: None,
             search_hits: Vec::new(),
             cursor: 0,
@@ -140,6 +149,7 @@ impl State {
             tags: BTreeMap::new(),
             annotations: Vec::new(),
             corrections: Vec::new(),
+            grades: Vec::new(),
             selection: None,
             editor: None,
             ann_sel: 0,
@@ -156,6 +166,15 @@ impl State {
             .collect();
         self.annotations = d.annotations.clone();
         self.corrections = d.corrections.clone();
+        self.grades = d.grades.clone();
+    }
+
+    /// The grade of the open article's claim whose quantity is at `span`.
+    pub fn grade_of(&self, span: ByteSpan) -> Option<&SourceGrade> {
+        let (a, _) = self.article()?;
+        self.grades
+            .iter()
+            .find(|g| g.article == a.id && g.span == span)
     }
 
     pub fn article_tags(&self, id: &ArticleId) -> BTreeSet<String> {

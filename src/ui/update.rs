@@ -4,8 +4,8 @@
 use super::action::Action;
 use super::keymap::{chord_of, Keymap};
 use super::state::{Editor, Item, Mode, NoteTarget, Pane, Prompt, State};
-use crate::extract::fold;
-use crate::model::ByteSpan;
+use crate::model::{ByteSpan, Grade};
+use crate::query::Query;
 use crate::store::{self, Anchor, Correction, CorrectionKind, Op};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeSet;
@@ -239,6 +239,13 @@ fn submit(state: &mut State) -> Option<Effect> {
             None
         }
         Prompt::Filter => {
+            // A query that does not parse keeps the prompt open on it.
+            if let Err(e) = Query::new(&input, &state.query_context) {
+                state.mode = Mode::Input(Prompt::Filter);
+                state.input = input;
+                state.status = Some(e.to_string());
+                return None;
+            }
             apply_filter(state, &input);
             state.filter = input;
             None
@@ -278,6 +285,7 @@ fn submit(state: &mut State) -> Option<Effect> {
                 }
             })
         }
+        Prompt::Grade => grade_claim(state, &input),
         Prompt::SpanTag => {
             let tag = match store::valid_tag(&input) {
                 Ok(t) => t,
@@ -332,7 +340,9 @@ fn command(state: &mut State, cmd: &str) -> Option<Effect> {
         }
         "filter" => {
             apply_filter(state, arg);
-            state.filter = arg.to_string();
+            if Query::new(arg, &state.query_context).is_ok() {
+                state.filter = arg.to_string();
+            }
             None
         }
         "" => None,
@@ -446,6 +456,14 @@ fn act(state: &mut State, a: Action) -> Option<Effect> {
         Action::AddLocation => return add_missed(state, CorrectionKind::Location),
         Action::AddClaim => return add_missed(state, CorrectionKind::Claim),
         Action::MarkWrong => return mark_wrong(state),
+        Action::Grade => match state.items().get(state.summary_sel) {
+            Some(&Item::Claim(i)) if state.focus == Pane::Summary => {
+                let span = claim_span(state, i)?;
+                let now = state.grade_of(span).map(|g| g.grade.to_string());
+                prompt(state, Prompt::Grade, &now.unwrap_or_default());
+            }
+            _ => state.status = Some("choose a claim in the summary to grade its source".into()),
+        },
         Action::Annotations => {
             state.mode = if state.mode == Mode::Annotations {
                 Mode::Normal
@@ -650,6 +668,59 @@ fn mark_wrong(state: &mut State) -> Option<Effect> {
     })
 }
 
+/// Where the open article's claim `i` has its quantity.
+fn claim_span(state: &State, i: usize) -> Option<ByteSpan> {
+    let (_, s) = state.article()?;
+    let c = s.claims.get(i)?;
+    Some(ByteSpan::new(c.quantity_start, c.quantity_end))
+}
+
+/// The grade prompt's answer: a grade for the chosen claim's source, or
+/// nothing (also `none`, `-`) to take its grade away.
+fn grade_claim(state: &mut State, input: &str) -> Option<Effect> {
+    let Some(&Item::Claim(i)) = state.items().get(state.summary_sel) else {
+        return None;
+    };
+    let t = input.trim();
+    let grade: Option<Grade> = if t.is_empty() || t == "none" || t == "-" {
+        None
+    } else {
+        match t.parse() {
+            Ok(g) => Some(g),
+            Err(e) => {
+                state.status = Some(e);
+                return None;
+            }
+        }
+    };
+    let span = claim_span(state, i)?;
+    let before = state.grade_of(span).cloned();
+    let (a, s) = state.article()?;
+    let claim = &s.claims[i];
+    let shown = crate::sanitize::line(&claim.quantity);
+    let id = a.id.clone();
+    let back = match &before {
+        Some(g) => Op::Grade(g.clone()),
+        None => Op::Ungrade {
+            article: id.clone(),
+            span,
+        },
+    };
+    match grade {
+        Some(g) => Some(Effect::Store {
+            ops: vec![Op::Grade(store::source_grade(&id, claim, g))],
+            undo: Some(vec![back]),
+            done: format!("{shown}: source graded {g}"),
+        }),
+        None if before.is_some() => Some(Effect::Store {
+            ops: vec![Op::Ungrade { article: id, span }],
+            undo: Some(vec![back]),
+            done: format!("{shown}: grade removed"),
+        }),
+        None => None,
+    }
+}
+
 fn prompt(state: &mut State, p: Prompt, initial: &str) {
     state.mode = Mode::Input(p);
     state.input = initial.to_string();
@@ -847,53 +918,40 @@ fn find_all(text: &str, q: &str) -> Vec<ByteSpan> {
     out
 }
 
-/// The list filter: every term must hold. `force:X`, `loc:X`, `site:X`
-/// match by folded name (any alias the text used); other words match the
-/// title or body.
-pub fn matches(state: &State, idx: usize, query: &str) -> bool {
-    let a = &state.articles[idx];
-    let s = &state.summaries[idx];
-    query.split_whitespace().all(|term| {
-        let (field, value) = term.split_once(':').unwrap_or(("", term));
-        let v = fold::key(value);
-        let has = |name: &str| fold::key(name).contains(&v);
-        if let Some(tag) = term.strip_prefix('#') {
-            return state.tags.get(&a.id).is_some_and(|t| t.contains(tag))
-                || state
-                    .annotations
-                    .iter()
-                    .any(|n| n.article == a.id && n.tags.contains(tag));
-        }
-        match field {
-            "tag" => state.tags.get(&a.id).is_some_and(|t| t.contains(value)),
-            "note" => state.annotations.iter().any(|n| {
-                n.article == a.id && n.note.to_lowercase().contains(&value.to_lowercase())
-            }),
-            "force" => s
-                .forces
-                .iter()
-                .any(|f| has(&f.name) || f.mentions.iter().any(|m| has(&m.text))),
-            "loc" => s
-                .locations
-                .iter()
-                .any(|l| has(&l.name) || l.mentions.iter().any(|m| has(&m.text))),
-            "site" | "source" => a.source_site.as_deref().is_some_and(has),
-            _ => {
-                let t = term.to_lowercase();
-                a.title.to_lowercase().contains(&t)
-                    || a.body
-                        .iter()
-                        .any(|b| b.slice(&a.text).to_lowercase().contains(&t))
-            }
-        }
-    })
-}
-
+/// Filters the list by `query` (see [`crate::query`]), tested on each
+/// article as the export sees it. A query that does not parse leaves the
+/// list as it was and says why in the status line.
 pub fn apply_filter(state: &mut State, query: &str) {
+    let q = match Query::new(query, &state.query_context) {
+        Ok(q) => q,
+        Err(e) => {
+            // At the filter prompt the message sits beside the query.
+            state.status = Some(if state.mode == Mode::Input(Prompt::Filter) {
+                e.to_string()
+            } else {
+                format!("filter: {e}")
+            });
+            return;
+        }
+    };
     let keep = state.selected();
-    state.visible = (0..state.articles.len())
-        .filter(|&i| matches(state, i, query))
-        .collect();
+    state.visible = if q.is_empty() {
+        (0..state.articles.len()).collect()
+    } else {
+        let tags = &state.tags;
+        let view = crate::export::StoreView {
+            tags,
+            annotations: &state.annotations,
+            corrections: &state.corrections,
+            grades: &state.grades,
+        };
+        crate::export::entries(&state.articles, &state.summaries, &view)
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| q.matches(e))
+            .map(|(i, _)| i)
+            .collect()
+    };
     match keep.and_then(|k| state.visible.iter().position(|&i| i == k)) {
         Some(pos) => state.list_sel = pos,
         None => {
@@ -990,6 +1048,50 @@ mod tests {
             ],
         );
         assert_eq!(s.visible.len(), 3, "cancel restores the previous filter");
+    }
+
+    #[test]
+    fn filter_queries_resolve_aliases_and_saved_names() {
+        let mut s = state();
+        let tables = crate::extract::tables::Tables::builtin().unwrap();
+        let saved = [("north".to_string(), "loc:Raqqa or loc:Aleppo".to_string())].into();
+        s.query_context = std::sync::Arc::new(crate::query::Context::new(
+            crate::query::Lexicon::new(&tables),
+            saved,
+        ));
+        apply_filter(&mut s, "force:\"Hayat Tahrir al-Sham\"");
+        assert_eq!(s.visible, vec![1], "the text says HTS");
+        apply_filter(&mut s, "@north and not force:hts");
+        assert_eq!(s.visible, vec![2]);
+        apply_filter(&mut s, "loc:Palmyra or claim.value>15");
+        assert_eq!(s.visible, vec![0]);
+        s.filter = "loc:Palmyra or claim.value>15".into();
+        // A bad query at the prompt stays open with the reason.
+        run(&mut s, &[Msg::Act(Action::Filter)]);
+        s.input.clear();
+        for c in "(loc:Homs".chars() {
+            update(&mut s, Msg::Type(c));
+        }
+        assert_eq!(s.status.as_deref(), Some("expected ')' at 9"));
+        update(&mut s, Msg::Submit);
+        assert_eq!(s.mode, Mode::Input(Prompt::Filter));
+        assert_eq!(s.input, "(loc:Homs");
+        assert_eq!(s.filter, "loc:Palmyra or claim.value>15", "unchanged");
+        update(&mut s, Msg::Type(')'));
+        update(&mut s, Msg::Submit);
+        assert_eq!(s.mode, Mode::Normal);
+        assert_eq!(s.visible, vec![0]);
+        // `:filter` with a bad query says so and changes nothing.
+        run(&mut s, &[Msg::Act(Action::Command)]);
+        for c in "filter a or".chars() {
+            update(&mut s, Msg::Type(c));
+        }
+        update(&mut s, Msg::Submit);
+        assert_eq!(
+            s.status.as_deref(),
+            Some("filter: expected a term after 'or' at 4")
+        );
+        assert_eq!(s.filter, "(loc:Homs)");
     }
 
     #[test]

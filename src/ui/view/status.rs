@@ -19,15 +19,24 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             Prompt::Command => ":",
             Prompt::Tag => "tag (tab completes): ",
             Prompt::SpanTag => "tag the selection: ",
+            Prompt::Grade => "grade the source (A-F 1-6, e.g. B2; empty removes): ",
         };
         let cursor = if ctx.ascii { "_" } else { "▏" };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled(lead, t.get("ui.status_mode")),
             Span::styled(
                 format!("{}{cursor}", crate::sanitize::line(&state.input)),
                 t.get("ui.status"),
             ),
-        ]);
+        ];
+        // A live filter that does not parse says why beside the prompt.
+        if let Some(msg) = &state.status {
+            spans.push(Span::styled(
+                format!("  {}", crate::sanitize::line(msg)),
+                t.get("ui.error"),
+            ));
+        }
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line).style(t.get("ui.status")), area);
         return;
     }
@@ -71,6 +80,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             Action::Help,
             Action::Jump,
             Action::NextHit,
+            Action::Grade,
             Action::FocusNext,
             Action::Filter,
             Action::ToggleMap,
@@ -120,6 +130,7 @@ fn short(a: Action) -> &'static str {
         Action::Command => "cmd",
         Action::Quit => "quit",
         Action::Jump => "jump",
+        Action::Grade => "grade",
         Action::NextHit => "next",
         Action::Visual => "select",
         Action::Note => "note",

@@ -165,11 +165,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             .as_deref()
             .map(|d| format!(", {d}"))
             .unwrap_or_default();
+        let grade = state
+            .grade_of(crate::model::ByteSpan::new(
+                c.quantity_start,
+                c.quantity_end,
+            ))
+            .map(|g| format!(" [{}]", g.grade))
+            .unwrap_or_default();
         row(
             &mut lines,
             Item::Claim(i),
             claim_value(c),
-            format!("{by}{date}"),
+            format!("{grade}{by}{date}"),
         );
     }
     added(&mut lines, crate::store::CorrectionKind::Claim);

@@ -1,0 +1,132 @@
+//! Each atom of the query language tested on one export [`Entry`], one
+//! function per atom, so that an index can later answer any one of them
+//! for the whole corpus instead.
+
+use super::{date, Cmp, DateRange, Names, Test};
+use crate::export::Entry;
+use crate::extract::fold;
+use crate::model::{Claim, Grade};
+use crate::store::CorrectionKind;
+
+pub fn test(t: &Test, e: &Entry) -> bool {
+    match t {
+        Test::Text(w) => text(e, w),
+        Test::Tag(t) => tag(e, t),
+        Test::Force(n) => force(e, n),
+        Test::Place(n) => place(e, n),
+        Test::Source(n) => source(e, n),
+        Test::Site(k) => site(e, k),
+        Test::Note(w) => note(e, w),
+        Test::Unit(u) => unit(e, u),
+        Test::Value(c, v) => value(e, *c, *v),
+        Test::Date(r) => dated(e, r),
+        Test::Grade(c, g) => grade(e, *c, *g),
+    }
+}
+
+/// `word`, `"a phrase"` (lower-cased): in the title or a body paragraph,
+/// case-insensitively.
+pub fn text(e: &Entry, lower: &str) -> bool {
+    e.title.to_lowercase().contains(lower)
+        || e.article.is_some_and(|a| {
+            a.body
+                .iter()
+                .any(|b| b.slice(&a.text).to_lowercase().contains(lower))
+        })
+}
+
+/// `#tag`, `tag:X`: on the article or on one of its notes.
+pub fn tag(e: &Entry, t: &str) -> bool {
+    e.tags.contains(t) || e.notes.iter().any(|n| n.annotation.tags.contains(t))
+}
+
+/// Whether a name (or a text's surface form) is one the query names: one
+/// of the forms it resolves to, or containing what was typed, folded
+/// (`loc:Ezzor` finds Deir ez-Zor).
+fn named(n: &Names, name: &str) -> bool {
+    if n.key.is_empty() {
+        return false;
+    }
+    let k = fold::key(name);
+    n.forms.contains(&k) || k.contains(&n.key)
+}
+
+/// `force:NAME`: an extracted force by its name or any mention, or one
+/// the analyst added.
+pub fn force(e: &Entry, n: &Names) -> bool {
+    e.summary.is_some_and(|s| {
+        s.forces
+            .iter()
+            .any(|f| named(n, &f.name) || f.mentions.iter().any(|m| named(n, &m.text)))
+    }) || e.added(CorrectionKind::Force).any(|c| named(n, &c.name))
+}
+
+/// `loc:NAME`, `place:NAME`: likewise for places.
+pub fn place(e: &Entry, n: &Names) -> bool {
+    e.summary.is_some_and(|s| {
+        s.locations
+            .iter()
+            .any(|l| named(n, &l.name) || l.mentions.iter().any(|m| named(n, &m.text)))
+    }) || e.added(CorrectionKind::Location).any(|c| named(n, &c.name))
+}
+
+/// The claims the analyst did not mark wrong.
+fn claims<'a>(e: &'a Entry) -> impl Iterator<Item = &'a Claim> + 'a {
+    e.summary
+        .into_iter()
+        .flat_map(|s| s.claims.iter())
+        .filter(move |c| !e.marked_wrong(CorrectionKind::Claim, &c.quantity))
+}
+
+/// `source:NAME`: a claim attributed to it (a source or a force, by any
+/// alias), or a grade recorded for a claim of it.
+pub fn source(e: &Entry, n: &Names) -> bool {
+    claims(e).any(|c| c.source.as_deref().is_some_and(|s| named(n, s)))
+        || e.grades
+            .iter()
+            .any(|g| g.source.as_deref().is_some_and(|s| named(n, s)))
+}
+
+/// `site:NAME`: the site the article comes from, folded.
+pub fn site(e: &Entry, key: &str) -> bool {
+    !key.is_empty() && e.source_site().is_some_and(|s| fold::key(s).contains(key))
+}
+
+/// `note:TEXT` (lower-cased): a note containing it.
+pub fn note(e: &Entry, lower: &str) -> bool {
+    e.notes
+        .iter()
+        .any(|n| n.annotation.note.to_lowercase().contains(lower))
+}
+
+/// `claim.unit:U` (lower-cased): a claim in that unit.
+pub fn unit(e: &Entry, lower: &str) -> bool {
+    claims(e).any(|c| c.unit.to_lowercase() == lower)
+}
+
+/// `claim.value>N`: a claim whose value (a range's lower bound) compares
+/// so.
+pub fn value(e: &Entry, cmp: Cmp, n: f64) -> bool {
+    claims(e).any(|c| cmp.holds(c.value, n))
+}
+
+/// `date:FROM..TO`: the article's date, or a claim's (its year, when it
+/// gives none, the article's), overlaps the range.
+pub fn dated(e: &Entry, r: &DateRange) -> bool {
+    let own = e.date().and_then(|d| date::printed(d, None));
+    if own.is_some_and(|s| s.overlaps(r.from, r.to)) {
+        return true;
+    }
+    let year = own.map(|s| s.first.0);
+    claims(e).any(|c| {
+        c.date
+            .as_deref()
+            .and_then(|d| date::printed(d, year))
+            .is_some_and(|s| s.overlaps(r.from, r.to))
+    })
+}
+
+/// `grade<=B3`: a claim's source graded so (see [`Cmp::holds_grade`]).
+pub fn grade(e: &Entry, cmp: Cmp, q: Grade) -> bool {
+    e.grades.iter().any(|g| cmp.holds_grade(g.grade, q))
+}
