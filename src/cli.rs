@@ -141,6 +141,14 @@ pub enum Command {
     /// Merge a JSON export into the store (tags, notes, corrections; what
     /// is already there is not duplicated).
     Import { file: PathBuf },
+    /// Figures that disagree: the same place (or force) and kind of
+    /// quantity reported differently by different articles or sources.
+    Conflicts {
+        #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
+        format: NotesFormat,
+        /// The corpus (default: as for the reader).
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -355,6 +363,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             run_export(args, cli.store.as_deref(), &opts)
         }
         Some(Command::Import { file }) => run_import(&file, cli.store.as_deref(), &opts),
+        Some(Command::Conflicts { format, paths }) => {
+            let config = Config::load()?;
+            let corpus = corpus::load(&default_paths(&paths, &config), &opts);
+            report_skipped(&corpus.skipped);
+            let extractor = Extractor::load_default()?;
+            let summaries = extract_all(&extractor, &corpus.articles);
+            let text = crate::analysis::conflicts::render(
+                &corpus.articles,
+                &summaries,
+                matches!(format, NotesFormat::Json),
+            )?;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let config = Config::load()?;
             let paths = default_paths(&cli.paths, &config);
