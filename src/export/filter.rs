@@ -9,6 +9,8 @@
 //! - `note:X`: a note containing X, case-insensitively;
 //! - any other word: in the title or the body, case-insensitively.
 //!
+//! A value with spaces is quoted: `loc:"Deir ez-Zor"`, `"air strikes"`.
+//!
 //! The same language as the reader's list filter, on the engine's side.
 
 use super::Entry;
@@ -34,8 +36,31 @@ impl Filter {
     pub fn matches(&self, e: &Entry) -> bool {
         let all = e.all_tags();
         self.tags.iter().all(|t| all.contains(t.as_str()))
-            && self.query.split_whitespace().all(|t| term(e, t))
+            && terms(&self.query).iter().all(|t| term(e, t))
     }
+}
+
+/// The query's terms: split at spaces outside double quotes, the quotes
+/// dropped (`loc:"Deir ez-Zor"` is the one term `loc:Deir ez-Zor`).
+pub fn terms(query: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in query.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 fn term(e: &Entry, term: &str) -> bool {
@@ -80,5 +105,21 @@ fn term(e: &Entry, term: &str) -> bool {
                     .any(|b| b.slice(&a.text).to_lowercase().contains(&t))
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terms;
+
+    #[test]
+    fn quoted_values_are_one_term() {
+        assert_eq!(
+            terms(r#"loc:"Deir ez-Zor" force:SDF  "air strikes""#),
+            ["loc:Deir ez-Zor", "force:SDF", "air strikes"]
+        );
+        assert_eq!(terms("  "), Vec::<String>::new());
+        // An unclosed quote runs to the end.
+        assert_eq!(terms(r#"loc:"Abu Kamal"#), ["loc:Abu Kamal"]);
     }
 }

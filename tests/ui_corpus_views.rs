@@ -1,0 +1,177 @@
+//! The views across the corpus (entity index, conflicting figures,
+//! timeline, duplicate stories), driven through the keymap as the app loop
+//! drives them: what each key does to the state, and the screens as text
+//! snapshots at 100x30 and 80x24.
+//!
+//! Accept new or changed screens with
+//! `INSTA_UPDATE=always cargo test --test ui_corpus_views`, then read the
+//! `.snap` files in tests/snapshots/ before committing them.
+
+#![cfg(feature = "tui")]
+
+#[path = "support/ui.rs"]
+mod ui;
+
+use sitrep::ui::state::{CorpusView, Mode, Pane};
+use ui::{cross_state, Session};
+
+fn index(s: &Session, file: &str) -> usize {
+    s.state
+        .articles
+        .iter()
+        .position(|a| a.path == file)
+        .unwrap()
+}
+
+#[test]
+fn the_repost_is_marked_in_the_list_and_listed_with_its_story() {
+    let mut s = Session::new(cross_state(), 100, 30);
+    let (orig, repost) = (
+        index(&s, "01-palmyra.txt"),
+        index(&s, "02-palmyra-repost.txt"),
+    );
+    assert_eq!(s.state.analysis.stories.groups, vec![vec![orig, repost]]);
+    let screen = s.screen();
+    assert_eq!(screen.matches("×2").count(), 2, "{screen}");
+    insta::assert_snapshot!("list_with_duplicates_100x30", screen);
+    s.keys(&["j", "D"]);
+    assert_eq!(s.state.mode, Mode::Corpus(CorpusView::Duplicates));
+    // The selection starts on the open article (the repost).
+    assert_eq!(s.state.corpus_sel, 2);
+    let screen = s.screen();
+    insta::assert_snapshot!("duplicates_100x30", screen);
+    s.keys(&["k", "enter"]);
+    assert_eq!(s.state.mode, Mode::Normal);
+    assert_eq!(s.state.focus, Pane::Reader);
+    assert_eq!(s.state.selected(), Some(orig));
+}
+
+#[test]
+fn entities_sort_and_choosing_one_filters_the_list() {
+    let mut s = Session::new(cross_state(), 100, 30);
+    s.keys(&["E"]);
+    assert_eq!(s.state.mode, Mode::Corpus(CorpusView::Entities));
+    let screen = s.screen();
+    // Palmyra: in three articles, two stories (the repost counts once):
+    // three mentions in the story, one in the monitor's.
+    assert!(screen.contains("  2    4  place Palmyra"), "{screen}");
+    insta::assert_snapshot!("entities_by_count_100x30", screen);
+    s.keys(&["s"]);
+    let by_name = s.screen();
+    assert!(by_name.contains("by name"), "{by_name}");
+    insta::assert_snapshot!("entities_by_name_80x24", {
+        let mut n = Session::new(s.state.clone(), 80, 24);
+        n.screen()
+    });
+    // Down to "Deir ez-Zor" (a name with a space) and choose it.
+    let rows = sitrep::ui::corpus::rows(&s.state, CorpusView::Entities);
+    let at = rows
+        .iter()
+        .position(|r| r.text == "place Deir ez-Zor")
+        .unwrap();
+    for _ in 0..at {
+        s.keys(&["j"]);
+    }
+    s.keys(&["enter"]);
+    assert_eq!(s.state.mode, Mode::Normal);
+    assert_eq!(s.state.focus, Pane::List);
+    assert_eq!(s.state.filter, "loc:\"Deir ez-Zor\"");
+    let mut shown: Vec<&str> = s
+        .state
+        .visible
+        .iter()
+        .map(|&i| s.state.articles[i].path.as_str())
+        .collect();
+    shown.sort();
+    assert_eq!(shown, ["01-palmyra.txt", "02-palmyra-repost.txt"]);
+    let screen = s.screen();
+    assert!(
+        screen.contains("Articles 2/4 [loc:\"Deir ez-Zor\"]"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn conflicting_tolls_side_by_side_and_enter_reads_the_claim() {
+    let mut s = Session::new(cross_state(), 100, 30);
+    s.keys(&["C"]);
+    assert_eq!(s.state.mode, Mode::Corpus(CorpusView::Conflicts));
+    let c = &s.state.analysis.conflicts;
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].kind, "fighters killed");
+    let screen = s.screen();
+    assert!(
+        screen.contains("Islamic State: fighters killed"),
+        "{screen}"
+    );
+    assert!(screen.contains("+1 repost"), "{screen}");
+    insta::assert_snapshot!("conflicts_100x30", screen);
+    insta::assert_snapshot!("conflicts_80x24", {
+        let mut n = Session::new(s.state.clone(), 80, 24);
+        n.screen()
+    });
+    // The first row is the lower figure, 120, from the monitor.
+    assert_eq!(s.state.corpus_sel, 1);
+    s.keys(&["enter"]);
+    let toll = index(&s, "03-palmyra-toll.txt");
+    assert_eq!(s.state.selected(), Some(toll));
+    assert_eq!(s.state.focus, Pane::Reader);
+    let (a, _) = s.state.article().unwrap();
+    let cur = s.state.current.expect("the claim is the current span");
+    assert_eq!(cur.slice(&a.text), "120 ISIS fighters");
+}
+
+#[test]
+fn a_filter_hiding_the_article_is_cleared_to_show_it() {
+    let mut s = Session::new(cross_state(), 100, 30);
+    s.keys(&[":"]);
+    s.type_text("filter qusayr");
+    s.keys(&["enter"]);
+    assert_eq!(s.state.visible.len(), 1);
+    s.keys(&["C", "enter"]);
+    assert_eq!(s.state.filter, "");
+    assert_eq!(s.state.visible.len(), 4);
+    assert_eq!(s.state.selected(), Some(index(&s, "03-palmyra-toll.txt")));
+    assert_eq!(
+        s.state.status.as_deref(),
+        Some("filter cleared to show the article")
+    );
+}
+
+#[test]
+fn timeline_by_day_and_enter_opens_the_article() {
+    let mut s = Session::new(cross_state(), 100, 30);
+    s.keys(&["T"]);
+    assert_eq!(s.state.mode, Mode::Corpus(CorpusView::Timeline));
+    let screen = s.screen();
+    let first = screen.find("2017-03-02").expect("the offensive's day");
+    let second = screen.find("2017-03-03").expect("the monitor's day");
+    assert!(first < second, "{screen}");
+    assert!(screen.contains("Undated"), "Qusayr has no date: {screen}");
+    insta::assert_snapshot!("timeline_100x30", screen);
+    s.keys(&["G", "enter"]);
+    assert_eq!(s.state.selected(), Some(index(&s, "04-qusayr.txt")));
+    // Esc closes without choosing.
+    s.keys(&["T", "esc"]);
+    assert_eq!(s.state.mode, Mode::Normal);
+}
+
+#[test]
+fn help_lists_the_views_keys_from_the_keymap() {
+    let mut s = Session::new(cross_state(), 100, 30);
+    s.keys(&["?"]);
+    let mut text = String::new();
+    for _ in 0..12 {
+        text.push_str(&s.screen());
+        s.keys(&["j", "j", "j", "j", "j"]);
+    }
+    for want in [
+        "entity index",
+        "conflicting figures",
+        "timeline",
+        "duplicate stories",
+        "sort by count / by name",
+    ] {
+        assert!(text.contains(want), "help lacks {want:?}");
+    }
+}
