@@ -258,6 +258,7 @@ fn cli_conflicts_text_and_json() {
     let figs = list[0]["figures"].as_array().unwrap();
     assert_eq!(figs.len(), 3);
     assert_eq!(figs[1]["value"], 14.0);
+    assert_eq!(figs[1]["unit"], "casualties");
     assert_eq!(figs[1]["high"], 18.0);
     assert_eq!(figs[0]["high"], serde_json::Value::Null);
     assert_eq!(figs[2]["article"]["site"], "Northern Syria Monitor");

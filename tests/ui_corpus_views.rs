@@ -175,3 +175,41 @@ fn help_lists_the_views_keys_from_the_keymap() {
         assert!(text.contains(want), "help lacks {want:?}");
     }
 }
+
+/// Article text is hostile: an escape sequence in a headline and a source
+/// reaches no cell of any view, in a story, its repost and the timeline.
+#[test]
+fn control_characters_never_reach_the_views() {
+    let hostile = ui::PALMYRA
+        .replace(
+            "Syrian Army Pushes Toward Palmyra",
+            "Syrian Army \u{1b}[2J\u{1b}]0;pwned\u{7}Pushes Toward Palmyra",
+        )
+        .replace("a military source", "a military \u{1b}[31msource");
+    let repost = ui::PALMYRA_REPOST.replace("Posted by editor", "Posted by \u{1b}[5meditor");
+    let articles = vec![
+        ui::article("a.txt", &hostile),
+        ui::article("b.txt", &repost),
+        ui::article("c.txt", ui::PALMYRA_TOLL),
+    ];
+    let summaries = ui::summarise(&articles);
+    let mut s = Session::new(sitrep::ui::state::State::new(articles, summaries), 100, 30);
+    assert_eq!(s.state.analysis.stories.groups.len(), 1);
+    assert_eq!(s.state.analysis.conflicts.len(), 1);
+    for key in ["D", "T", "C", "E"] {
+        s.keys(&[key]);
+        let buf = s.render();
+        if matches!(key, "D" | "T") {
+            let screen = ui::screen_text(&buf);
+            assert!(screen.contains("Pushes Toward Palmyra"), "{key}: {screen}");
+        }
+        for cell in buf.content.iter() {
+            assert!(
+                !cell.symbol().chars().any(|c| c.is_control()),
+                "view {key}: control character in a cell: {:?}",
+                cell.symbol()
+            );
+        }
+        s.keys(&["esc"]);
+    }
+}

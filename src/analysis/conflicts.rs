@@ -444,7 +444,12 @@ pub fn render(
                         let a = &articles[f.article];
                         let claim = &summaries[f.article].claims[f.claim];
                         serde_json::json!({
+                            // In the kind's unit: square miles and hectares as km2.
                             "value": f.low,
+                            "unit": match claim.unit.as_str() {
+                                "mi2" | "ha" => "km2",
+                                u => u,
+                            },
                             "high": (f.high > f.low).then_some(f.high),
                             "quantity": f.quantity,
                             "source": f.source,
