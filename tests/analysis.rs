@@ -309,3 +309,42 @@ fn sample_corpus_repost_and_conflicts() {
         .flat_map(|k| &k.figures)
         .all(|f| a.stories.is_first(f.article)));
 }
+
+fn in_memory(texts: &[(&str, &str)]) -> (Vec<Article>, Vec<Summary>) {
+    use sitrep::corpus::{parse, Draft};
+    use sitrep::model::Format;
+    let arts: Vec<Article> = texts
+        .iter()
+        .map(|(p, t)| {
+            let d: Draft = parse(Format::Text, t).unwrap().drafts.remove(0);
+            d.into_article(p.to_string(), Format::Text)
+        })
+        .collect();
+    let ex = Extractor::new(&Tables::builtin().unwrap());
+    let sums = arts.iter().map(|a| ex.extract(a)).collect();
+    (arts, sums)
+}
+
+/// Undated reports: about a place they may be the same event; about a
+/// force (no place named) they are not compared across articles, since a
+/// force fights all through a war.
+#[test]
+fn undated_reports_conflict_over_a_place_not_over_a_force() {
+    let (arts, sums) = in_memory(&[
+        (
+            "a.txt",
+            "Raid on Saraqib\n\nAn air raid killed 12 civilians in Saraqib, activists said.\n\nThe Syrian Democratic Forces said they had lost 40 fighters.\n",
+        ),
+        (
+            "b.txt",
+            "Saraqib toll rises\n\nThe raid killed 19 civilians in Saraqib, a monitor said.\n\nThe Syrian Democratic Forces said they had lost 7 fighters.\n",
+        ),
+    ]);
+    let stories = duplicates::group(&arts);
+    let found = conflicts::find(&arts, &sums, &stories);
+    let kinds: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.subjects[0].name.as_str(), c.kind.as_str()))
+        .collect();
+    assert_eq!(kinds, [("Saraqib", "civilians killed")], "{found:#?}");
+}

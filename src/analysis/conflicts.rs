@@ -283,42 +283,16 @@ pub fn subjects_of(a: &Article, s: &Summary, c: &Claim) -> Vec<Subject> {
         .collect()
 }
 
-/// Splits figures (sorted by date, undated last) into events: dated ones
-/// more than `WINDOW_DAYS` apart go to different events; undated ones join
-/// every event.
+/// Splits figures into events: dated ones more than `WINDOW_DAYS` apart
+/// go to different events. Undated ones join every event when the subject
+/// is a place; about a force, each undated article is an event of its own.
 fn events(mut figs: Vec<Figure>, subject: Kind) -> Vec<Vec<Figure>> {
-    figs.sort_by_key(|f| (f.date.is_none(), f.date));
-    let undated: Vec<Figure> = figs.iter().filter(|f| f.date.is_none()).cloned().collect();
-    if subject == Kind::Force && figs.iter().any(|f| f.date.is_some()) {
-        // Each undated article's figures on their own: they still conflict
-        // among themselves (two sources in one article).
-        let mut out: Vec<Vec<Figure>> = Vec::new();
-        for f in figs {
-            match f.date {
-                Some(d) => match out.last_mut() {
-                    Some(cur)
-                        if cur[0].date.is_some()
-                            && (d - cur.last().and_then(|l| l.date).expect("dated")).num_days()
-                                <= WINDOW_DAYS =>
-                    {
-                        cur.push(f)
-                    }
-                    _ => out.push(vec![f]),
-                },
-                None => match out
-                    .iter_mut()
-                    .find(|e| e[0].date.is_none() && e[0].article == f.article)
-                {
-                    Some(e) => e.push(f),
-                    None => out.push(vec![f]),
-                },
-            }
-        }
-        return out;
-    }
+    figs.sort_by_key(|f| f.date);
+    let (dated, undated): (Vec<Figure>, Vec<Figure>) =
+        figs.into_iter().partition(|f| f.date.is_some());
     let mut out: Vec<Vec<Figure>> = Vec::new();
     let mut last: Option<NaiveDate> = None;
-    for f in figs.into_iter().filter(|f| f.date.is_some()) {
+    for f in dated {
         let d = f.date.expect("dated");
         match (last, out.last_mut()) {
             (Some(l), Some(cur)) if (d - l).num_days() <= WINDOW_DAYS => cur.push(f),
@@ -326,11 +300,21 @@ fn events(mut figs: Vec<Figure>, subject: Kind) -> Vec<Vec<Figure>> {
         }
         last = Some(d);
     }
-    if out.is_empty() {
-        return vec![undated];
-    }
-    for e in &mut out {
-        e.extend(undated.iter().cloned());
+    if subject == Kind::Force {
+        let mut alone: Vec<Vec<Figure>> = Vec::new();
+        for f in undated {
+            match alone.iter_mut().find(|e| e[0].article == f.article) {
+                Some(e) => e.push(f),
+                None => alone.push(vec![f]),
+            }
+        }
+        out.extend(alone);
+    } else if out.is_empty() {
+        out.push(undated);
+    } else {
+        for e in &mut out {
+            e.extend(undated.iter().cloned());
+        }
     }
     out
 }
