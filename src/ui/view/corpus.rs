@@ -94,7 +94,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: CorpusView, ctx:
         .map(|r| r.lead.chars().count())
         .max()
         .unwrap_or(0);
-    let offset = (state.corpus_sel + 1).saturating_sub(h);
+    // The chosen row mid-screen where the rows allow.
+    let offset = state
+        .corpus_sel
+        .saturating_sub(h / 2)
+        .min(rows.len().saturating_sub(h));
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()

@@ -108,8 +108,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             Action::Quit,
         ],
     };
+    // A corpus view does not offer its own key.
+    let here = match state.mode {
+        Mode::Corpus(crate::ui::state::CorpusView::Entities) => Some(Action::Entities),
+        Mode::Corpus(crate::ui::state::CorpusView::Conflicts) => Some(Action::Conflicts),
+        Mode::Corpus(crate::ui::state::CorpusView::Timeline) => Some(Action::Timeline),
+        Mode::Corpus(crate::ui::state::CorpusView::Duplicates) => Some(Action::Duplicates),
+        _ => None,
+    };
     let hints: Vec<String> = hint_actions
         .iter()
+        .filter(|a| Some(**a) != here)
         .filter_map(|a| {
             ctx.keymap.key_for(m, *a).map(|k| match (state.mode, a) {
                 (Mode::Corpus(_), Action::Jump) => format!("{k} choose"),
