@@ -213,3 +213,39 @@ fn control_characters_never_reach_the_views() {
         s.keys(&["esc"]);
     }
 }
+
+/// A place the analyst added in the reader joins the index when the store
+/// is read; one marked wrong leaves it.
+#[test]
+fn entities_take_the_analysts_corrections() {
+    use sitrep::store::{Correction, CorrectionKind, StoreData};
+    let mut s = Session::new(cross_state(), 100, 30);
+    let qusayr = s.state.articles[index(&s, "04-qusayr.txt")].id.clone();
+    let correction = |name: &str, wrong: bool| Correction {
+        id: format!("c-{name}"),
+        article: qusayr.clone(),
+        kind: CorrectionKind::Location,
+        wrong,
+        name: name.into(),
+        span: None,
+        note: String::new(),
+        created: "2026-01-01T00:00:00Z".into(),
+        author: "analyst".into(),
+    };
+    let data = StoreData {
+        corrections: vec![correction("Jusiyah", false), correction("Lebanon", true)],
+        ..StoreData::default()
+    };
+    s.state.set_store(&data);
+    s.keys(&["E"]);
+    let rows = sitrep::ui::corpus::rows(&s.state, CorpusView::Entities);
+    let added = rows
+        .iter()
+        .find(|r| r.text == "place Jusiyah")
+        .expect("the added place is indexed");
+    assert_eq!(added.meta, " · added by you");
+    assert!(
+        !rows.iter().any(|r| r.text == "place Lebanon"),
+        "marked wrong in its only article"
+    );
+}
