@@ -13,9 +13,10 @@
 //! estimate. Duplicates are grouped transitively (a repost of a repost).
 //!
 //! No MinHash crate on crates.io is kept up well enough to depend on, and
-//! the algorithm is small: each shingle is hashed once with BLAKE3 (a
-//! dependency already), and the permutations are that hash mixed with a
-//! per-permutation seed by the SplitMix64 finaliser, the usual stand-in for
+//! the algorithm is small: each word is hashed once with BLAKE3 (a
+//! dependency already), a shingle's hash chains its words' through the
+//! SplitMix64 finaliser, and the permutations are that hash mixed with a
+//! per-permutation seed by the same finaliser, the usual stand-in for
 //! independent hash functions.
 
 use crate::extract::fold;
@@ -89,12 +90,17 @@ pub fn signature(a: &Article) -> Option<Signature> {
     if w.len() < SHINGLE {
         return None;
     }
-    let hashes: Vec<u64> = w
-        .windows(SHINGLE)
-        .map(|s| {
-            let h = blake3::hash(s.join(" ").as_bytes());
+    // Each word hashed once; a shingle's hash chains its words' in order.
+    let word_hashes: Vec<u64> = w
+        .iter()
+        .map(|w| {
+            let h = blake3::hash(w.as_bytes());
             u64::from_le_bytes(h.as_bytes()[..8].try_into().expect("8 bytes"))
         })
+        .collect();
+    let hashes: Vec<u64> = word_hashes
+        .windows(SHINGLE)
+        .map(|s| s.iter().fold(0u64, |acc, &h| splitmix(acc ^ h)))
         .collect();
     let sig = (0..PERMUTATIONS as u64)
         .map(|p| {
@@ -139,18 +145,19 @@ pub fn group(articles: &[Article]) -> Stories {
         }
     }
     let mut parent: Vec<usize> = (0..articles.len()).collect();
-    let mut checked = std::collections::HashSet::new();
     for members in buckets.values() {
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
-                if !checked.insert((i, j)) {
+                // Already one story (through this band or another): no
+                // need to compare again.
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                if ri == rj {
                     continue;
                 }
                 let (Some(a), Some(b)) = (&sigs[i], &sigs[j]) else {
                     continue;
                 };
                 if similarity(a, b) >= THRESHOLD {
-                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                     parent[ri.max(rj)] = ri.min(rj);
                 }
             }
