@@ -161,6 +161,14 @@ pub enum Command {
         /// The corpus (default: as for the reader).
         paths: Vec<PathBuf>,
     },
+    /// Figures that disagree: the same place (or force) and kind of
+    /// quantity reported differently by different articles or sources.
+    Conflicts {
+        #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
+        format: NotesFormat,
+        /// The corpus (default: as for the reader).
+        paths: Vec<PathBuf>,
+    },
     /// Grade the source of a claim with the Admiralty code (reliability
     /// A-F, credibility 1-6), or remove its grade.
     Grade {
@@ -409,6 +417,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             claim,
             grade,
         }) => grade::run_grade(&article, &claim, &grade, cli.store.as_deref(), &opts),
+        Some(Command::Conflicts { format, paths }) => {
+            let config = Config::load()?;
+            let corpus = corpus::load(&default_paths(&paths, &config), &opts);
+            report_skipped(&corpus.skipped);
+            let extractor = Extractor::load_default()?;
+            let summaries = extract_all(&extractor, &corpus.articles);
+            let text = crate::analysis::conflicts::render(
+                &corpus.articles,
+                &summaries,
+                matches!(format, NotesFormat::Json),
+            )?;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             if cli.list || !interactive() {
                 return list::run_list(

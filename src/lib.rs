@@ -1,9 +1,10 @@
 //! sitrep: a terminal briefing reader for conflict reporting.
 //!
-//! The engine (`corpus`, `extract`, `query`, `store`, `export`) never depends on the
+//! The engine (`corpus`, `extract`, `query`, `store`, `export`, `analysis`) never depends on the
 //! terminal UI (`ui`, behind the `tui` feature), so
 //! the CLI, the reader, the tests and the benchmarks drive the same code.
 
+pub mod analysis;
 pub mod cli;
 pub mod corpus;
 pub mod export;

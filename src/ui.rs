@@ -4,6 +4,7 @@
 //! input or resize, the terminal always restored.
 
 pub mod action;
+pub mod corpus;
 pub mod keymap;
 pub mod state;
 pub mod theme;

@@ -75,6 +75,16 @@ pub enum Action {
     Delete,
     /// Undo the last change to tags, notes or corrections.
     Undo,
+    /// Every force and place in the corpus, with counts.
+    Entities,
+    /// Figures that disagree across articles and sources.
+    Conflicts,
+    /// Articles and dated claims by day.
+    Timeline,
+    /// Stories carried by several articles.
+    Duplicates,
+    /// Sort the entity index by count or by name.
+    Sort,
     /// Unbinds a chord in a user keymap.
     None,
 }
@@ -103,7 +113,7 @@ impl Action {
             Action::Top => "to the top",
             Action::Bottom => "to the bottom",
             Action::Open => "read the selected article",
-            Action::Jump => "jump to the item's mention",
+            Action::Jump => "jump to the item's mention / choose the row",
             Action::NextHit => "next search hit / mention",
             Action::PrevHit => "previous search hit / mention",
             Action::NextArticle => "next article",
@@ -125,6 +135,11 @@ impl Action {
             Action::Edit => "edit the note",
             Action::Delete => "delete the note",
             Action::Undo => "undo the last change",
+            Action::Entities => "entity index of forces and places",
+            Action::Conflicts => "conflicting figures, side by side",
+            Action::Timeline => "timeline: articles and dated claims",
+            Action::Duplicates => "duplicate stories (reposts, wire copy)",
+            Action::Sort => "sort by count / by name",
             Action::None => "(unbound)",
         }
     }

@@ -17,6 +17,7 @@ pub const MODES: &[&str] = &[
     "summary",
     "visual",
     "annotations",
+    "corpus",
     "help",
 ];
 
@@ -211,7 +212,7 @@ impl Keymap {
         };
         // Overlays and selection take only their own keys.
         find(mode).or_else(|| {
-            if matches!(mode, "help" | "visual" | "annotations") {
+            if matches!(mode, "help" | "visual" | "annotations" | "corpus") {
                 None
             } else {
                 find("global")

@@ -38,6 +38,21 @@ pub enum Mode {
     Editor,
     /// The list of the article's notes is open.
     Annotations,
+    /// A view across the corpus is open (see `ui::corpus`).
+    Corpus(CorpusView),
+}
+
+/// The views across the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorpusView {
+    /// Every force and place, with counts; choosing one filters the list.
+    Entities,
+    /// Figures that disagree, side by side.
+    Conflicts,
+    /// Articles and dated claims by day.
+    Timeline,
+    /// Stories carried by several articles.
+    Duplicates,
 }
 
 /// What the note editor will save to.
@@ -115,11 +130,17 @@ pub struct State {
     pub ann_sel: usize,
     /// Inverse changes, newest last.
     pub undo: Vec<Vec<Op>>,
+    /// Duplicates, entities, conflicts and timeline across the corpus.
+    pub analysis: crate::analysis::Analysis,
+    /// Position in the open corpus view.
+    pub corpus_sel: usize,
+    pub entity_order: crate::analysis::entities::Order,
 }
 
 impl State {
     pub fn new(articles: Vec<Article>, summaries: Vec<Summary>) -> State {
         let visible = (0..articles.len()).collect();
+        let analysis = crate::analysis::analyse(&articles, &summaries, &[]);
         State {
             articles,
             summaries,
@@ -154,6 +175,9 @@ impl State {
             editor: None,
             ann_sel: 0,
             undo: Vec::new(),
+            analysis,
+            corpus_sel: 0,
+            entity_order: Default::default(),
         }
     }
 
@@ -167,6 +191,13 @@ impl State {
         self.annotations = d.annotations.clone();
         self.corrections = d.corrections.clone();
         self.grades = d.grades.clone();
+        // Places and forces the analyst added or marked wrong count.
+        self.analysis.entities = crate::analysis::entities::index(
+            &self.articles,
+            &self.summaries,
+            &self.analysis.stories,
+            &self.corrections,
+        );
     }
 
     /// The grade of the open article's claim whose quantity is at `span`.

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::keymap::{chord_of, Keymap};
-use super::state::{Editor, Item, Mode, NoteTarget, Pane, Prompt, State};
+use super::state::{CorpusView, Editor, Item, Mode, NoteTarget, Pane, Prompt, State};
 use crate::model::{ByteSpan, Grade};
 use crate::query::Query;
 use crate::store::{self, Anchor, Correction, CorrectionKind, Op};
@@ -83,6 +83,7 @@ pub fn mode_name(state: &State) -> &'static str {
         (Mode::Help, _) => "help",
         (Mode::Visual, _) => "visual",
         (Mode::Annotations, _) => "annotations",
+        (Mode::Corpus(_), _) => "corpus",
         (_, Pane::List) => "list",
         (_, Pane::Reader) => "reader",
         (_, Pane::Summary) => "summary",
@@ -436,6 +437,7 @@ fn act(state: &mut State, a: Action) -> Option<Effect> {
                 None => {}
             }
         }
+        Action::Jump if matches!(state.mode, Mode::Corpus(_)) => choose(state),
         Action::Jump => jump_to_item(state, 0),
         Action::NextHit => cycle(state, true),
         Action::PrevHit => cycle(state, false),
@@ -501,9 +503,51 @@ fn act(state: &mut State, a: Action) -> Option<Effect> {
             }
             None => state.status = Some("nothing to undo".into()),
         },
+        Action::Entities => super::corpus::open(state, CorpusView::Entities),
+        Action::Conflicts => super::corpus::open(state, CorpusView::Conflicts),
+        Action::Timeline => super::corpus::open(state, CorpusView::Timeline),
+        Action::Duplicates => super::corpus::open(state, CorpusView::Duplicates),
+        Action::Sort => {
+            if state.mode == Mode::Corpus(CorpusView::Entities) {
+                super::corpus::toggle_order(state);
+            }
+        }
         Action::None => {}
     }
     None
+}
+
+/// Enter in a corpus view: an entity filters the list; a figure, a
+/// timeline entry or a story opens its article (clearing a filter that
+/// hides it), at the claim when there is one.
+fn choose(state: &mut State) {
+    use super::corpus::Target;
+    match super::corpus::chosen(state) {
+        Target::Filter(q) => {
+            apply_filter(state, &q);
+            state.status = Some(format!("{} article(s) match {q}", state.visible.len()));
+            state.filter = q;
+            state.mode = Mode::Normal;
+            state.focus = Pane::List;
+        }
+        Target::Article(i, span) => {
+            if !state.visible.contains(&i) {
+                state.filter.clear();
+                apply_filter(state, "");
+                state.status = Some("filter cleared to show the article".into());
+            }
+            let Some(pos) = state.visible.iter().position(|&v| v == i) else {
+                return;
+            };
+            select_article(state, pos);
+            state.mode = Mode::Normal;
+            state.focus = Pane::Reader;
+            if let Some(span) = span {
+                reveal(state, span);
+            }
+        }
+        Target::Nothing => {}
+    }
 }
 
 fn start_visual(state: &mut State) {
@@ -738,6 +782,16 @@ fn movement(state: &mut State, a: Action) {
     }
     if state.mode == Mode::Help {
         state.help_scroll = step(state.help_scroll, usize::MAX / 2, a, 10);
+        return;
+    }
+    if matches!(state.mode, Mode::Corpus(_)) {
+        let n = super::corpus::len(state);
+        let page = state
+            .viewport
+            .list_height
+            .max(state.viewport.text_height)
+            .max(5);
+        state.corpus_sel = step(state.corpus_sel, n.saturating_sub(1), a, page);
         return;
     }
     match state.focus {

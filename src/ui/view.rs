@@ -2,6 +2,7 @@
 //! Layout adapts to the terminal: three columns when wide, the list above
 //! the text and summary when narrow, a plain notice when too small.
 
+mod corpus;
 mod help;
 mod list;
 mod map;
@@ -149,6 +150,7 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Ctx) {
         Mode::Help => help::draw(frame, area, state, ctx),
         Mode::Annotations => notes::draw_list(frame, area, state, ctx),
         Mode::Editor => notes::draw_editor(frame, area, state, ctx),
+        Mode::Corpus(v) => corpus::draw(frame, area, state, v, ctx),
         _ => {}
     }
     if ctx.ascii {

@@ -279,3 +279,51 @@ pub fn screen_text(buf: &Buffer) -> String {
     }
     out
 }
+
+/// `PALMYRA` on an aggregator: a new headline and chrome, the same body,
+/// its own comments. One story with it.
+pub const PALMYRA_REPOST: &str = "\
+Army closes on Palmyra, ISIS lines crumble (PHOTOS)
+
+Posted by editor | Levant Roundup
+March 2, 2017
+
+The Syrian Arab Army (SAA) and allied Hezbollah units pushed 20 km east of Homs overnight, a military source told reporters. ISIS fighters withdrew toward Palmyra after losing the hills above the T4 airbase.
+
+The source said about 300 fighters from ISIS had been killed since the start of the offensive. Russian aircraft struck positions near Palmyra and along the road to Deir ez-Zor.
+
+Source: Syria Frontline News
+
+1 comment
+
+  • tadmur_watch
+
+    Same story as yesterday, new photos.
+";
+
+/// A monitor's lower toll for the same offensive, a day later.
+pub const PALMYRA_TOLL: &str = "\
+Monitor Puts ISIS Losses East of Homs Far Lower
+
+By Lina Saad
+March 3, 2017
+
+The Syrian Observatory for Human Rights said 120 ISIS fighters had been killed since the start of the offensive, well below the army's count.
+
+The monitor said government troops were within 8 km of Palmyra on Friday.
+";
+
+/// Files for the cross-corpus views: a story and its repost, a
+/// conflicting toll, and an unrelated story.
+pub const CROSS: &[(&str, &str)] = &[
+    ("01-palmyra.txt", PALMYRA),
+    ("02-palmyra-repost.txt", PALMYRA_REPOST),
+    ("03-palmyra-toll.txt", PALMYRA_TOLL),
+    ("04-qusayr.txt", QUSAYR),
+];
+
+pub fn cross_state() -> State {
+    let articles: Vec<Article> = CROSS.iter().map(|(p, t)| article(p, t)).collect();
+    let summaries = summarise(&articles);
+    State::new(articles, summaries)
+}

@@ -18,6 +18,7 @@ pub fn lines(ctx: &Ctx) -> Vec<(String, Vec<(String, &'static str)>)> {
         ("list", "Article list"),
         ("reader", "Text"),
         ("summary", "Summary"),
+        ("corpus", "Entities, conflicts, timeline, duplicates"),
         ("help", "This help"),
     ] {
         let mut rows: Vec<(Action, Vec<String>)> = Vec::new();

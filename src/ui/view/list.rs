@@ -86,11 +86,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             } else {
                 sanitize::line(&a.title)
             };
-            let tags: String = state
+            let mut tags: String = state
                 .article_tags(&a.id)
                 .iter()
                 .map(|t| format!(" #{}", sanitize::line(t)))
                 .collect();
+            // One story carried by several articles: how many (D lists them).
+            let copies = state.analysis.stories.members(i).len();
+            if copies > 1 {
+                tags.push_str(&format!(" ×{copies}"));
+            }
             let room = width
                 .saturating_sub(marker.len() + meta.chars().count() + tags.chars().count())
                 .max(10);

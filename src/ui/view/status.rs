@@ -45,6 +45,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
         (Mode::Visual, _) => " SELECT ",
         (Mode::Editor, _) => " NOTE ",
         (Mode::Annotations, _) => " NOTES ",
+        (Mode::Corpus(v), _) => match v {
+            crate::ui::state::CorpusView::Entities => " ENTITIES ",
+            crate::ui::state::CorpusView::Conflicts => " CONFLICTS ",
+            crate::ui::state::CorpusView::Timeline => " TIMELINE ",
+            crate::ui::state::CorpusView::Duplicates => " DUPLICATES ",
+        },
         (_, Pane::List) => " LIST ",
         (_, Pane::Reader) => " TEXT ",
         (_, Pane::Summary) => " SUMMARY ",
@@ -67,6 +73,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             Action::Close,
         ],
         (Mode::Editor, _) => &[],
+        (Mode::Corpus(crate::ui::state::CorpusView::Entities), _) => &[
+            Action::Jump,
+            Action::Sort,
+            Action::Conflicts,
+            Action::Timeline,
+            Action::Duplicates,
+            Action::Close,
+        ],
+        (Mode::Corpus(_), _) => &[
+            Action::Jump,
+            Action::Entities,
+            Action::Conflicts,
+            Action::Timeline,
+            Action::Duplicates,
+            Action::Close,
+        ],
         (_, Pane::Reader) => &[
             Action::Help,
             Action::Search,
@@ -96,12 +118,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
             Action::Quit,
         ],
     };
+    // A corpus view does not offer its own key.
+    let here = match state.mode {
+        Mode::Corpus(crate::ui::state::CorpusView::Entities) => Some(Action::Entities),
+        Mode::Corpus(crate::ui::state::CorpusView::Conflicts) => Some(Action::Conflicts),
+        Mode::Corpus(crate::ui::state::CorpusView::Timeline) => Some(Action::Timeline),
+        Mode::Corpus(crate::ui::state::CorpusView::Duplicates) => Some(Action::Duplicates),
+        _ => None,
+    };
     let hints: Vec<String> = hint_actions
         .iter()
+        .filter(|a| Some(**a) != here)
         .filter_map(|a| {
-            ctx.keymap
-                .key_for(m, *a)
-                .map(|k| format!("{k} {}", short(*a)))
+            ctx.keymap.key_for(m, *a).map(|k| match (state.mode, a) {
+                (Mode::Corpus(_), Action::Jump) => format!("{k} choose"),
+                (Mode::Corpus(_), Action::Close) => format!("{k} close"),
+                _ => format!("{k} {}", short(*a)),
+            })
         })
         .collect();
     let mut spans = vec![Span::styled(mode, t.get("ui.status_mode")), Span::raw(" ")];
@@ -143,6 +176,11 @@ fn short(a: Action) -> &'static str {
         Action::Edit => "edit",
         Action::Delete => "delete",
         Action::Undo => "undo",
+        Action::Entities => "entities",
+        Action::Conflicts => "conflicts",
+        Action::Timeline => "timeline",
+        Action::Duplicates => "duplicates",
+        Action::Sort => "sort",
         _ => "",
     }
 }
