@@ -280,3 +280,94 @@ fn out_refuses_folders_and_links_and_creates_private_files() {
     assert!(!e.path("created-through-link.json").exists());
     assert_eq!(mode(&dangling), 0o600);
 }
+
+/// Everything `sitrep ARGS` writes when stdout and stderr are a terminal
+/// (a pseudo-terminal), until it exits.
+#[cfg(feature = "tui")]
+fn in_terminal(e: &Env, args: &[&str]) -> Vec<u8> {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::Read;
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 50,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("SITREP_CONFIG_DIR", e.path("config"));
+    cmd.env("SITREP_DATA_DIR", e.path("store"));
+    cmd.env("SITREP_CACHE_DIR", e.path("cache"));
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 4096];
+        // EIO once the program has exited and the terminal is closed.
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        let _ = tx.send(out);
+    });
+    let out = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("sitrep exited");
+    child.wait().unwrap();
+    drop(pty.master);
+    out
+}
+
+/// On a real terminal clap writes through a stream that would pass escape
+/// sequences on, and CSV is not escaped at all: what reaches a terminal
+/// has no control sequence from a file name, a file or an argument.
+#[cfg(feature = "tui")]
+#[test]
+fn a_terminal_sees_no_escapes_from_the_corpus() {
+    let e = Env::new();
+    let c = e.path("corpus");
+    let good = c.join(format!("good{OSC}.txt"));
+    fs::write(
+        &good,
+        format!("Shelling Hits Market{CSI}\n\nShells struck the {OSC}market{C1} on Friday, a spokesman said.\n"),
+    )
+    .unwrap();
+    fs::write(c.join(format!("empty{CSI}.txt")), "").unwrap();
+    assert!(e
+        .run(&["tag", good.to_str().unwrap(), "+market"])
+        .status
+        .success());
+    let corpus = c.to_str().unwrap();
+    for args in [
+        vec!["--list", corpus],
+        vec!["extract", corpus],
+        vec!["export", "--format", "csv", corpus],
+        vec!["export", "--format", "markdown", corpus],
+        vec!["export", "--format", "json", corpus],
+        vec!["--max-file-mb", "x\x1b[2J"],
+        vec!["--max-file-mb", "y\u{9b}31m\u{202e}\x1b"],
+        vec!["tag", "nothing\x1b]0;t\x07here", "+x"],
+    ] {
+        let out = in_terminal(&e, &args);
+        let shown = String::from_utf8_lossy(&out);
+        assert!(!out.is_empty(), "{args:?} wrote nothing");
+        if let Some(c) = dangerous(&out).filter(|&c| c != '\r') {
+            panic!("{args:?}: the terminal was sent {c:?}:\n{shown}");
+        }
+        // The corpus's escapes were there, shown as glyphs or JSON
+        // escapes (clap drops an escape sequence from what it quotes).
+        if args[0] != "--max-file-mb" {
+            assert!(
+                shown.contains('\u{241b}') || shown.contains("\\u001b"),
+                "{args:?}:\n{shown}"
+            );
+        }
+    }
+}
