@@ -44,7 +44,7 @@ pub fn parse(text: &str) -> Result<FileOutcome, String> {
     }
     if let Some(reason) = broken {
         out.problems.push(format!(
-            "{reason}; the {} complete items before the break were read",
+            "{reason}; kept the complete items before the break ({})",
             out.drafts.len()
         ));
     }
