@@ -216,14 +216,53 @@ pub enum ExtractFormat {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    install_panic_hook();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                e.exit();
+            }
+            // clap quotes the argument it refused, which may be a file
+            // name a shell glob expanded: plain text, made safe.
+            eprint!("{}", crate::sanitize::text(&e.render().to_string()));
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sitrep: {e:#}");
+            // Errors quote file names, tags and file contents: whatever
+            // they hold, no control sequence reaches the terminal.
+            eprintln!("sitrep: {}", crate::sanitize::text(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
+}
+
+/// A panic's message can quote article text (a slice out of bounds names
+/// the string): printed made safe, with the backtrace `RUST_BACKTRACE`
+/// asks for. The reader's own hook restores the terminal first, then
+/// calls this one.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("panic");
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("sitrep: internal error{at}: {}", crate::sanitize::text(msg));
+        let trace = std::backtrace::Backtrace::capture();
+        if trace.status() == std::backtrace::BacktraceStatus::Captured {
+            eprintln!("{trace}");
+        }
+    }));
 }
 
 fn load_opts(cli: &Cli) -> LoadOptions {
@@ -248,15 +287,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .zip(&summaries)
                 .map(|(a, s)| extract::Record::new(a, s))
                 .collect();
+            // JSON escapes C0; DEL, C1 and bidi controls are escaped too.
             match format {
                 ExtractFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &records)?;
-                    writeln!(out)?;
+                    let json = serde_json::to_string_pretty(&records)?;
+                    writeln!(out, "{}", crate::sanitize::json(json))?;
                 }
                 ExtractFormat::Jsonl => {
                     for r in &records {
-                        serde_json::to_writer(&mut out, r)?;
-                        writeln!(out)?;
+                        let json = serde_json::to_string(r)?;
+                        writeln!(out, "{}", crate::sanitize::json(json))?;
                     }
                 }
             }
@@ -295,7 +335,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 if tags.is_empty() {
                     "(no tags)".into()
                 } else {
-                    tags.join(" ")
+                    crate::sanitize::line(&tags.join(" "))
                 }
             );
             Ok(ExitCode::SUCCESS)
@@ -350,8 +390,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut out = std::io::BufWriter::new(stdout.lock());
             match format {
                 NotesFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &notes)?;
-                    writeln!(out)?;
+                    let json = serde_json::to_string_pretty(&notes)?;
+                    writeln!(out, "{}", crate::sanitize::json(json))?;
                 }
                 NotesFormat::Text => {
                     for n in notes {
@@ -359,10 +399,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         writeln!(
                             out,
                             "{}  {}  {}  [{}]",
-                            n.id,
-                            n.article,
+                            crate::sanitize::line(&n.id),
+                            crate::sanitize::line(&n.article.0),
                             crate::sanitize::line(&n.path),
-                            tags.join(" ")
+                            crate::sanitize::line(&tags.join(" "))
                         )?;
                         if !n.quote.is_empty() {
                             writeln!(out, "  > {}", crate::sanitize::line(&n.quote))?;
@@ -502,9 +542,17 @@ fn resolve_article(
         let mut arts = corpus.articles;
         let a = match item {
             Some(n) if n >= 1 && n <= arts.len() => arts.swap_remove(n - 1),
-            Some(n) => anyhow::bail!("{file} has {} articles, not #{n}", arts.len()),
+            Some(n) => anyhow::bail!(
+                "{} has {} articles, not #{n}",
+                crate::sanitize::line(file),
+                arts.len()
+            ),
             None if arts.len() == 1 => arts.remove(0),
-            None => anyhow::bail!("{file} holds {} articles: name one as {file}#N", arts.len()),
+            None => anyhow::bail!(
+                "{0} holds {1} articles: name one as {0}#N",
+                crate::sanitize::line(file),
+                arts.len()
+            ),
         };
         return Ok((a.id.clone(), Some(a)));
     }
@@ -638,7 +686,15 @@ fn run_export(
             );
         }
         None => {
+            use std::io::IsTerminal;
             let stdout = std::io::stdout();
+            let text = if stdout.is_terminal() {
+                // CSV holds article text as it is; a terminal is shown it
+                // made safe (a pipe or a file gets the data unchanged).
+                crate::sanitize::text(&text.replace("\r\n", "\n"))
+            } else {
+                text
+            };
             let mut out = stdout.lock();
             out.write_all(text.as_bytes())?;
             out.flush()?;

@@ -381,10 +381,10 @@ pub struct StoreView<'a> {
 pub fn render(format: Format, entries: &[Entry]) -> Result<String, ExportError> {
     Ok(match format {
         Format::Markdown => markdown::render(entries),
-        Format::Json => json::render(entries)?,
+        Format::Json => crate::sanitize::json(json::render(entries)?),
         Format::Csv => csv::render(entries)?,
-        Format::Geojson => geojson::render(entries)?,
-        Format::W3c => w3c::render(entries)?,
+        Format::Geojson => crate::sanitize::json(geojson::render(entries)?),
+        Format::W3c => crate::sanitize::json(w3c::render(entries)?),
     })
 }
 

@@ -9,6 +9,8 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod model;
 pub mod paths;
 pub mod query;

@@ -308,3 +308,88 @@ fn highlights_line_up_after_escapes() {
         }
     }
 }
+
+/// Tags, notes and corrections come from the store, which an import or a
+/// hand edit can fill with anything: every screen that shows them (list,
+/// summary, notes list, note editor, tag prompt and its completion) draws
+/// their control characters as glyphs too.
+#[test]
+fn hostile_tags_notes_and_corrections_are_drawn_safely() {
+    use sitrep::store::{self, Correction, CorrectionKind};
+    use std::collections::BTreeSet;
+    let evil = format!("x{OSC}{CLEAR}{C1}{RLO}y");
+    let mut st = state();
+    let a = st.articles[0].clone();
+    st.tags
+        .entry(a.id.clone())
+        .or_default()
+        .extend([format!("tag{OSC}"), format!("t{C1}{RLO}")]);
+    let at = a.text.find("Local sources").unwrap();
+    let mut n = store::annotation(
+        &a,
+        Some(ByteSpan::new(at, at + "Local sources".len())),
+        &format!("first line {evil}\nsecond {evil}\tend"),
+        BTreeSet::from([format!("nt{CLEAR}")]),
+    );
+    n.author = evil.clone();
+    n.modified = evil.clone();
+    n.quote = format!("quote {evil}");
+    st.annotations.push(n);
+    let mut whole = store::annotation(&a, None, &evil, BTreeSet::new());
+    whole.author = evil.clone();
+    st.annotations.push(whole);
+    for (kind, wrong) in [
+        (CorrectionKind::Force, false),
+        (CorrectionKind::Location, false),
+        (CorrectionKind::Claim, false),
+        (CorrectionKind::Force, true),
+    ] {
+        st.corrections.push(Correction {
+            id: format!("c{}", st.corrections.len()),
+            article: a.id.clone(),
+            kind,
+            wrong,
+            name: format!("name {evil}"),
+            span: None,
+            note: evil.clone(),
+            created: evil.clone(),
+            author: evil.clone(),
+        });
+    }
+    let screens: &[(&str, &Setup)] = &[
+        ("list and reader", &|_| {}),
+        ("summary", &|s| {
+            s.keys(&["3", "G"]);
+        }),
+        ("notes list", &|s| {
+            s.keys(&["A"]);
+        }),
+        ("note editor", &|s| {
+            s.keys(&["A", "e"]);
+        }),
+        ("new note on the article", &|s| {
+            s.keys(&["tab", "a"]);
+        }),
+        ("tag prompt, completed", &|s| {
+            s.keys(&["t", "tab"]);
+        }),
+        ("map", &|s| {
+            s.keys(&["m"]);
+        }),
+    ];
+    for (name, setup) in screens {
+        for (w, h) in [(80, 24), (140, 45)] {
+            let mut s = Session::new(st.clone(), w, h);
+            setup(&mut s);
+            let buf = s.render();
+            assert_safe(&buf, &format!("{name} ({w}x{h})"));
+            if *name == "notes list" {
+                assert!(
+                    ui::screen_text(&buf).contains('\u{241b}'),
+                    "the note is shown, escapes as glyphs:\n{}",
+                    ui::screen_text(&buf)
+                );
+            }
+        }
+    }
+}

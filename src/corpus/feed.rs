@@ -5,8 +5,17 @@ use super::render::Rendering;
 use super::{Draft, FileOutcome};
 
 pub fn parse(text: &str) -> Result<FileOutcome, String> {
-    let feed = feed_rs::parser::parse(text.as_bytes())
-        .map_err(|e| format!("not a readable feed ({e})"))?;
+    let (feed, broken) = match feed_rs::parser::parse(text.as_bytes()) {
+        Ok(feed) => (feed, None),
+        Err(e) => {
+            let reason = format!("not a readable feed ({e})");
+            let feed = complete_items(text)
+                .and_then(|t| feed_rs::parser::parse(t.as_bytes()).ok())
+                .filter(|f| !f.entries.is_empty())
+                .ok_or_else(|| reason.clone())?;
+            (feed, Some(reason))
+        }
+    };
     let site = feed.title.as_ref().map(|t| t.content.trim().to_string());
     let mut out = FileOutcome::default();
     for (n, entry) in feed.entries.into_iter().enumerate() {
@@ -33,7 +42,31 @@ pub fn parse(text: &str) -> Result<FileOutcome, String> {
         d.date = entry.published.or(entry.updated).map(|t| t.to_rfc3339());
         out.drafts.push(d);
     }
+    if let Some(reason) = broken {
+        out.problems.push(format!(
+            "{reason}; kept the complete items before the break ({})",
+            out.drafts.len()
+        ));
+    }
     Ok(out)
+}
+
+/// A feed cut off (or broken) part way: the text up to its last complete
+/// item, with the containers closed again.
+fn complete_items(text: &str) -> Option<String> {
+    let (end, close) = match (text.rfind("</item>"), text.rfind("</entry>")) {
+        (Some(i), e) if e.is_none_or(|e| e < i) => {
+            let close = if text.contains("<rdf:RDF") {
+                "</rdf:RDF>"
+            } else {
+                "</channel></rss>"
+            };
+            (i + "</item>".len(), close)
+        }
+        (_, Some(e)) => (e + "</entry>".len(), "</feed>"),
+        _ => return None,
+    };
+    Some(format!("{}{close}", &text[..end]))
 }
 
 #[cfg(test)]
@@ -67,6 +100,21 @@ mod tests {
         let out = parse(atom).unwrap();
         assert_eq!(out.drafts.len(), 1);
         assert_eq!(out.drafts[0].title, "Drone strike on Marib");
+    }
+
+    #[test]
+    fn a_truncated_feed_keeps_its_complete_items() {
+        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>\
+            <item><title>Depot Hit</title><description>A depot was hit.</description></item>\
+            <item><title>Cut</title><descr";
+        let out = parse(rss).unwrap();
+        assert_eq!(out.drafts.len(), 1);
+        assert_eq!(out.drafts[0].title, "Depot Hit");
+        assert_eq!(out.problems.len(), 1);
+        assert!(out.problems[0].starts_with("not a readable feed"));
+        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>M</title>\
+            <entry><title>Drone Strike</title><id>1</id><content>Text.</content></entry><entry><ti";
+        assert_eq!(parse(atom).unwrap().drafts[0].title, "Drone Strike");
     }
 
     #[test]

@@ -72,6 +72,8 @@ const SKIP_MARKS: &[&str] = &[
     "meta",
 ];
 
+mod nesting;
+
 const BLOCK_TAGS: &[&str] = &[
     "p",
     "h2",
@@ -88,7 +90,7 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 pub fn parse(text: &str) -> Draft {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&nesting::limit_depth(text, nesting::MAX_DEPTH));
     let meta = |key: &str| {
         doc.select(&META).find_map(|m| {
             let e = m.value();
@@ -158,7 +160,7 @@ pub fn parse(text: &str) -> Draft {
 
 /// Paragraph texts of an HTML fragment (a feed item's content).
 pub fn fragment_paragraphs(html: &str) -> Vec<String> {
-    let frag = Html::parse_fragment(html);
+    let frag = Html::parse_fragment(&nesting::limit_depth(html, nesting::MAX_DEPTH));
     let mut blocks = Vec::new();
     collect_blocks(frag.root_element(), &mut blocks);
     blocks
@@ -276,13 +278,30 @@ fn is_comment_item(e: &scraper::node::Element) -> bool {
     })
 }
 
+/// The text of the first element below the comment `e` with one of these
+/// classes or tags, in document order; replies nested in it are not
+/// searched (their author is not its author, and a long thread would make
+/// the search quadratic).
 fn first_text(e: ElementRef, classes: &[&str], tags: &[&str]) -> Option<String> {
-    e.descendants().filter_map(ElementRef::wrap).find_map(|d| {
+    let mut stack: Vec<ElementRef> = e.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(d) = stack.pop() {
         let v = d.value();
+        if is_comment_item(v) {
+            continue;
+        }
         let hit = v.classes().any(|c| classes.contains(&c)) || tags.contains(&v.name());
-        hit.then(|| collapse_ws(&d.text().collect::<String>()))
-            .filter(|t| !t.is_empty())
-    })
+        if hit {
+            let t = collapse_ws(&d.text().collect::<String>());
+            if !t.is_empty() {
+                return Some(t);
+            }
+        }
+        let at = stack.len();
+        stack.extend(d.children().filter_map(ElementRef::wrap));
+        stack[at..].reverse();
+    }
+    None
 }
 
 /// Reads comment items below `e`; nesting of items gives the depth.

@@ -153,8 +153,22 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Ctx) {
         Mode::Corpus(v) => corpus::draw(frame, area, state, v, ctx),
         _ => {}
     }
+    made_safe(frame.buffer_mut());
     if ctx.ascii {
         to_ascii(frame.buffer_mut());
+    }
+}
+
+/// The last line of defence: every pane draws control characters as
+/// glyphs itself (keeping offsets aligned), but a widget sitrep does not
+/// own (the note editor's text area draws the note as it is) may not; no
+/// cell leaves here holding a character a terminal would act on.
+fn made_safe(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(crate::sanitize::is_unsafe) {
+            let safe = crate::sanitize::line(cell.symbol());
+            cell.set_symbol(&safe);
+        }
     }
 }
 
