@@ -10,8 +10,10 @@
 
 use crate::corpus::{self, decode, Draft};
 use crate::export::{self, Filter};
+use crate::extract::tables::Tables;
 use crate::extract::Extractor;
 use crate::model::{Article, ByteSpan, Format, Summary};
+use crate::query;
 use crate::sanitize;
 use crate::store::{self, schema};
 use std::collections::BTreeSet;
@@ -153,6 +155,7 @@ pub struct FilterFixture {
     article: Article,
     summary: Summary,
     data: store::StoreData,
+    context: query::Context,
 }
 
 impl FilterFixture {
@@ -182,36 +185,50 @@ impl FilterFixture {
             "Check the distance",
             BTreeSet::from(["verify".to_string()]),
         ));
+        let tables = Tables::builtin().expect("the shipped tables load");
         FilterFixture {
             article,
             summary,
             data,
+            context: query::Context::new(query::Lexicon::new(&tables), Default::default()),
         }
     }
 }
 
-/// Target `filter`: a `--query` (the list filter's language) run against
-/// a fixed article. The query language of issue 7 replaces this one.
+/// Target `filter`: a query in the list filter's language (see
+/// [`crate::query`]) run against a fixed article. A refusal names a
+/// position inside the query; a query that compiles keeps the article
+/// exactly when its negation does not.
 pub fn filter(f: &FilterFixture, data: &[u8]) {
     let query = String::from_utf8_lossy(data).into_owned();
-    let filter = Filter::new(Vec::new(), Some(query));
     let articles = std::slice::from_ref(&f.article);
     let summaries = std::slice::from_ref(&f.summary);
+    let filter = match Filter::new(Vec::new(), Some(&query), &f.context) {
+        Ok(filter) => filter,
+        Err(e) => {
+            assert!(
+                e.at <= query.len(),
+                "error at {} past the query's end",
+                e.at
+            );
+            return;
+        }
+    };
     let kept = export::select(articles, summaries, &f.data, &filter);
     assert!(kept.len() <= 1);
     if let Some(e) = kept.first() {
         assert_eq!(e.id, f.article.id);
     }
-    // Words are ANDed: a query keeps no more than any of its words.
-    if kept.is_empty() {
+    if filter.query.is_empty() {
         return;
     }
-    for word in filter.query.split_whitespace() {
-        let one = Filter::new(Vec::new(), Some(word.to_string()));
+    let negated = format!("not ({query}\n)");
+    if let Ok(not) = Filter::new(Vec::new(), Some(&negated), &f.context) {
+        let kept_not = export::select(articles, summaries, &f.data, &not);
         assert_eq!(
-            export::select(articles, summaries, &f.data, &one).len(),
+            kept.len() + kept_not.len(),
             1,
-            "the query kept the article but its word {word:?} alone did not"
+            "a query and its negation must split the corpus"
         );
     }
 }

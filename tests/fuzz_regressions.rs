@@ -79,3 +79,30 @@ fn a_truncated_feed_keeps_its_items() {
     assert_eq!(out.drafts.len(), 1);
     assert_eq!(out.drafts[0].title, "Whole Item");
 }
+
+/// The `filter` target on stable: queries that parse, queries that are
+/// refused (their error inside the query), and the negation property,
+/// over the kinds of input the fuzzer starts from.
+#[test]
+fn filter_target_holds_on_seed_queries() {
+    let fixture = fuzzing::FilterFixture::new(extractor());
+    for q in [
+        "",
+        "army",
+        "force:SAA and loc:\"Deir Ezzur\"",
+        "not (#airbase or note:distance)",
+        "claim.value>10 claim.unit:km",
+        "date:2017-05..2017-06",
+        "grade<=B3",
+        "(((",
+        "loc:",
+        "\"unclosed",
+        "a or or b",
+        "@nowhere",
+        "claim.value>>1",
+        "\u{1b}[31m",
+        "-army",
+    ] {
+        fuzzing::filter(&fixture, q.as_bytes());
+    }
+}
