@@ -222,8 +222,20 @@ impl Extractor {
             entities::context_places(text, s.start, s.end, &mut found);
         }
         let mut unknown: HashMap<String, usize> = HashMap::new();
+        // Hits are in text order and no longer than the longest: the ones
+        // that can overlap a span are a short run before its end (a scan
+        // of every hit per name is quadratic on a long paragraph).
+        let longest = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
+        let overlaps_hit = |s: usize, e: usize| {
+            let to = hits.partition_point(|h| h.start < e);
+            hits[..to]
+                .iter()
+                .rev()
+                .take_while(|h| h.start + longest > s)
+                .any(|h| s < h.end)
+        };
         for c in found {
-            let overlaps = hits.iter().any(|h| h.start < c.end && c.start < h.end);
+            let overlaps = overlaps_hit(c.start, c.end);
             if overlaps || !self.matcher.is_new_name(&c.name) {
                 continue;
             }
@@ -264,11 +276,10 @@ impl Extractor {
         // The speaker's name as reported, worked out once it is chosen.
         let name_of = |speakers: &[(usize, usize, String)], named: String| -> String {
             match speakers.iter().find(|sp| sp.2 == named) {
-                Some(sp) => hits
+                Some(sp) => hits[hits.partition_point(|h| h.start < sp.0)..]
                     .iter()
-                    .find(|h| {
-                        h.start == sp.0 && h.end == sp.1 && !matches!(h.target, Target::Place(_))
-                    })
+                    .take_while(|h| h.start == sp.0)
+                    .find(|h| h.end == sp.1 && !matches!(h.target, Target::Place(_)))
                     .map_or(named, |h| self.speaker_name(text, h)),
                 None => named,
             }
