@@ -61,13 +61,25 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
     }
 }
 
+/// `ASCII_ALNUM[b]`: whether byte `b` is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Folds `text[range]`, mapping back into `text`. One pass: folded bytes
 /// go straight to the output, a run of ASCII letters and digits in one
 /// step, and a token that turns out to be an Arabic article is cut back
 /// off when its end is seen.
 pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
-    let mut out: Vec<u8> = Vec::with_capacity(end - start + 8);
-    let mut starts: Vec<u32> = Vec::with_capacity(end - start + 8);
+    // A separator becomes two spaces: room for twice the input.
+    let mut out: Vec<u8> = Vec::with_capacity(2 * (end - start) + 8);
+    let mut starts: Vec<u32> = Vec::with_capacity(2 * (end - start) + 8);
     out.push(b' ');
     starts.push(start as u32);
     let mut token_start = out.len();
@@ -80,8 +92,9 @@ pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
         if out.len() > *token_start {
             let token = &out[*token_start..];
             let hyphened = matches!(next, Some('-' | '‐' | '‑' | '–'));
-            let drop = ARTICLES_ALWAYS.iter().any(|a| a.as_bytes() == token)
-                || (hyphened && ARTICLES_HYPHENED.iter().any(|a| a.as_bytes() == token));
+            let drop = token.len() <= 3
+                && (ARTICLES_ALWAYS.iter().any(|a| a.as_bytes() == token)
+                    || (hyphened && ARTICLES_HYPHENED.iter().any(|a| a.as_bytes() == token)));
             if drop {
                 out.truncate(*token_start);
                 starts.truncate(*token_start);
@@ -96,11 +109,11 @@ pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
     let mut i = start;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            let run = bytes[i..end]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(end, |n| i + n);
+        if ASCII_ALNUM[b as usize] {
+            let mut run = i + 1;
+            while run < end && ASCII_ALNUM[bytes[run] as usize] {
+                run += 1;
+            }
             let from = out.len();
             out.extend_from_slice(&bytes[i..run]);
             out[from..].make_ascii_lowercase();
