@@ -4,10 +4,12 @@
 //! terminal UI (`ui`, behind the `tui` feature), so
 //! the CLI, the reader, the tests and the benchmarks drive the same code.
 
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod ingest;
 pub mod model;
 pub mod paths;
 pub mod sanitize;

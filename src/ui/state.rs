@@ -107,6 +107,11 @@ pub struct State {
     pub ann_sel: usize,
     /// Inverse changes, newest last.
     pub undo: Vec<Vec<Op>>,
+    /// Files read and files in all while the corpus loads in the
+    /// background; `None` once it is all in.
+    pub loading: Option<(usize, usize)>,
+    /// Files (and items of files) that were left out, said at exit.
+    pub skipped: Vec<crate::model::Skipped>,
 }
 
 impl State {
@@ -144,6 +149,8 @@ impl State {
             editor: None,
             ann_sel: 0,
             undo: Vec::new(),
+            loading: None,
+            skipped: Vec::new(),
         }
     }
 

@@ -10,8 +10,9 @@ use crate::store::{self, Anchor, Correction, CorrectionKind, Op};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeSet;
 
-/// A message to `update`: a bound action, or typing at a prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message to `update`: a bound action, typing at a prompt, or the
+/// next articles of a corpus loading in the background.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Act(Action),
     Type(char),
@@ -24,6 +25,14 @@ pub enum Msg {
     EditorKey(KeyEvent),
     SaveNote,
     DiscardNote,
+    /// More articles are in (in corpus order, after those already in).
+    Loaded(crate::ingest::Batch),
+    /// The corpus is all in: how many files were read in all, and how
+    /// many of those were left out.
+    LoadDone {
+        files: usize,
+        skipped: usize,
+    },
 }
 
 /// What the app loop must do after an update.
@@ -90,8 +99,27 @@ pub fn mode_name(state: &State) -> &'static str {
 }
 
 pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
+    // Loading goes on while the analyst works: it keeps their message.
+    match msg {
+        Msg::Loaded(batch) => {
+            take_batch(state, batch);
+            return None;
+        }
+        Msg::LoadDone { files, skipped } => {
+            state.loading = None;
+            if skipped > 0 {
+                state.status = Some(format!(
+                    "{} files read, {skipped} left out (listed on stderr at exit)",
+                    crate::cli::thousands(files)
+                ));
+            }
+            return None;
+        }
+        _ => {}
+    }
     state.status = None;
     match msg {
+        Msg::Loaded(_) | Msg::LoadDone { .. } => None,
         Msg::Act(a) => act(state, a),
         Msg::Type(c) => {
             state.input.push(c);
@@ -887,6 +915,24 @@ pub fn matches(state: &State, idx: usize, query: &str) -> bool {
             }
         }
     })
+}
+
+/// Appends a loaded batch; the new articles join the list when they pass
+/// the filter in force (the one being typed, while the prompt is open).
+fn take_batch(state: &mut State, batch: crate::ingest::Batch) {
+    let from = state.articles.len();
+    state.articles.extend(batch.articles);
+    state.summaries.extend(batch.summaries);
+    state.skipped.extend(batch.skipped);
+    state.loading = Some((batch.done, batch.total));
+    let query = match state.mode {
+        Mode::Input(Prompt::Filter) => state.input.clone(),
+        _ => state.filter.clone(),
+    };
+    let new: Vec<usize> = (from..state.articles.len())
+        .filter(|&i| query.is_empty() || matches(state, i, &query))
+        .collect();
+    state.visible.extend(new);
 }
 
 pub fn apply_filter(state: &mut State, query: &str) {
