@@ -9,6 +9,7 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod paths;

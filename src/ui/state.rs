@@ -112,11 +112,15 @@ pub struct State {
     pub loading: Option<(usize, usize)>,
     /// Files (and items of files) that were left out, said at exit.
     pub skipped: Vec<crate::model::Skipped>,
+    /// The articles' words and entities, so the filter reads only the
+    /// articles that can match.
+    pub index: crate::index::Index,
 }
 
 impl State {
     pub fn new(articles: Vec<Article>, summaries: Vec<Summary>) -> State {
         let visible = (0..articles.len()).collect();
+        let index = crate::index::Index::new(&articles, &summaries);
         State {
             articles,
             summaries,
@@ -151,6 +155,7 @@ impl State {
             undo: Vec::new(),
             loading: None,
             skipped: Vec::new(),
+            index,
         }
     }
 

@@ -5,6 +5,7 @@ use super::action::Action;
 use super::keymap::{chord_of, Keymap};
 use super::state::{Editor, Item, Mode, NoteTarget, Pane, Prompt, State};
 use crate::extract::fold;
+use crate::index::{self, Candidates, Field};
 use crate::model::ByteSpan;
 use crate::store::{self, Anchor, Correction, CorrectionKind, Op};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -925,6 +926,9 @@ fn take_batch(state: &mut State, batch: crate::ingest::Batch) {
     state.summaries.extend(batch.summaries);
     state.skipped.extend(batch.skipped);
     state.loading = Some((batch.done, batch.total));
+    state
+        .index
+        .add(&state.articles[from..], &state.summaries[from..]);
     let query = match state.mode {
         Mode::Input(Prompt::Filter) => state.input.clone(),
         _ => state.filter.clone(),
@@ -935,11 +939,43 @@ fn take_batch(state: &mut State, batch: crate::ingest::Batch) {
     state.visible.extend(new);
 }
 
+/// The articles the index says can match `query` (see `index`), and
+/// whether that answer is exact; `None` when the query holds a term this
+/// does not know (the filter then reads every article). Every kind of term
+/// here must mean what `matches` checks: `tests/search_index.rs` holds the
+/// two to the same answers.
+pub fn prefilter(state: &State, query: &str) -> Option<(Vec<u32>, bool)> {
+    let mut atoms = Vec::new();
+    for term in query.split_whitespace() {
+        if term.starts_with('#') {
+            atoms.push(Candidates::All);
+            continue;
+        }
+        atoms.push(match term.split_once(':') {
+            None => state.index.candidates(Field::Text, term),
+            Some(("force", v)) => state.index.candidates(Field::Force, v),
+            Some(("loc", v)) => state.index.candidates(Field::Location, v),
+            Some(("site" | "source", v)) => state.index.candidates(Field::Site, v),
+            Some(("tag" | "note", _)) => Candidates::All,
+            Some(_) => return None,
+        });
+    }
+    index::intersect(atoms)
+}
+
 pub fn apply_filter(state: &mut State, query: &str) {
     let keep = state.selected();
-    state.visible = (0..state.articles.len())
-        .filter(|&i| matches(state, i, query))
-        .collect();
+    state.visible = match prefilter(state, query) {
+        Some((ids, true)) => ids.into_iter().map(|i| i as usize).collect(),
+        Some((ids, false)) => ids
+            .into_iter()
+            .map(|i| i as usize)
+            .filter(|&i| matches(state, i, query))
+            .collect(),
+        None => (0..state.articles.len())
+            .filter(|&i| matches(state, i, query))
+            .collect(),
+    };
     match keep.and_then(|k| state.visible.iter().position(|&i| i == k)) {
         Some(pos) => state.list_sel = pos,
         None => {
