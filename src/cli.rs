@@ -498,6 +498,9 @@ fn run_reader(
     let worker = {
         let cancel = std::sync::Arc::clone(&cancel);
         std::thread::spawn(move || {
+            // The filter's index is built here too, batch by batch, so the
+            // reader stays free while the corpus loads.
+            let mut index = crate::index::Index::default();
             let stats = ingest::load(
                 &loading.paths,
                 &loading.opts,
@@ -505,10 +508,11 @@ fn run_reader(
                 cache.as_ref(),
                 &cancel,
                 |b| {
+                    index.add(&b.articles, &b.summaries);
                     let _ = tx.send(ui::Loaded::Batch(b));
                 },
             );
-            let _ = tx.send(ui::Loaded::Done(stats));
+            let _ = tx.send(ui::Loaded::Done(stats, Box::new(index)));
         })
     };
     let end = ui::run(

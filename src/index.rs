@@ -14,7 +14,8 @@
 //! The filter asks `candidates` for each atom, intersects them, and checks
 //! only those articles the exact way (or none, when every answer was
 //! `Exact`): the index narrows, the filter still decides. Built as batches
-//! arrive (`add`); measured in `benches/search.rs`.
+//! arrive (`add`), by the reader's loader thread; measured in
+//! `benches/search.rs`.
 
 use crate::extract::fold;
 use crate::model::{Article, Summary};
@@ -58,7 +59,7 @@ fn slot(c: char) -> usize {
 
 /// Which single characters and pairs of adjacent characters within a
 /// word an article holds, over `0-9a-z` (other characters share a slot).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Grams {
     ones: u64,
     pairs: [u64; (ALPHABET * ALPHABET).div_ceil(64)],
@@ -99,7 +100,7 @@ fn words(lower: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Keys with postings, appended to as articles come in.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq, Eq)]
 struct Postings {
     ids: HashMap<Box<str>, u32>,
     keys: Vec<Box<str>>,
@@ -165,7 +166,10 @@ impl Bits {
 
 /// What one article contributes, worked out on any thread.
 struct Terms {
-    words: Vec<String>,
+    /// The lowercased title and paragraphs, and where each distinct word
+    /// lies in it.
+    lower: String,
+    words: Vec<(u32, u32)>,
     grams: Grams,
     forces: Vec<String>,
     locations: Vec<String>,
@@ -174,19 +178,28 @@ struct Terms {
 
 fn terms(a: &Article, s: &Summary) -> Terms {
     let mut grams = Grams::new();
-    let mut ws: Vec<String> = Vec::new();
-    let mut take = |lower: &str| {
-        for w in words(lower) {
-            grams.add_word(w);
-            ws.push(w.to_string());
-        }
-    };
-    take(&a.title.to_lowercase());
+    // The title and each paragraph lowercased as the filter lowercases
+    // them (one at a time: a final sigma depends on where a string ends),
+    // joined by a separator into one buffer the words borrow from.
+    let mut lower = a.title.to_lowercase();
     for b in &a.body {
-        take(&b.slice(&a.text).to_lowercase());
+        lower.push('\n');
+        lower.push_str(&b.slice(&a.text).to_lowercase());
     }
-    ws.sort_unstable();
-    ws.dedup();
+    let mut borrowed: Vec<&str> = words(&lower).collect();
+    borrowed.sort_unstable();
+    borrowed.dedup();
+    for w in &borrowed {
+        grams.add_word(w);
+    }
+    let base = lower.as_ptr() as usize;
+    let ws: Vec<(u32, u32)> = borrowed
+        .into_iter()
+        .map(|w| {
+            let at = w.as_ptr() as usize - base;
+            (at as u32, (at + w.len()) as u32)
+        })
+        .collect();
     let keys = |names: Vec<&str>| {
         let mut v: Vec<String> = names.into_iter().map(fold::key).collect();
         v.sort_unstable();
@@ -194,6 +207,7 @@ fn terms(a: &Article, s: &Summary) -> Terms {
         v
     };
     Terms {
+        lower,
         words: ws,
         grams,
         forces: keys(
@@ -219,7 +233,7 @@ fn terms(a: &Article, s: &Summary) -> Terms {
 }
 
 /// The index of a corpus (see the module's doc).
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Index {
     len: usize,
     words: Postings,
@@ -260,6 +274,14 @@ impl Index {
     /// Takes in the next articles of the corpus (their indices follow
     /// those already in).
     pub fn add(&mut self, articles: &[Article], summaries: &[Summary]) {
+        // In slices, so what the articles' words take before they join the
+        // postings stays small.
+        for (a, s) in articles.chunks(1024).zip(summaries.chunks(1024)) {
+            self.add_slice(a, s);
+        }
+    }
+
+    fn add_slice(&mut self, articles: &[Article], summaries: &[Summary]) {
         let terms: Vec<Terms> = articles
             .par_iter()
             .zip(summaries.par_iter())
@@ -267,8 +289,8 @@ impl Index {
             .collect();
         for t in terms {
             let id = self.len as u32;
-            for w in &t.words {
-                self.words.add(w, id);
+            for &(from, to) in &t.words {
+                self.words.add(&t.lower[from as usize..to as usize], id);
             }
             for k in &t.forces {
                 self.forces.add(k, id);

@@ -34,7 +34,8 @@ pub struct Options {
 #[derive(Debug)]
 pub enum Loaded {
     Batch(crate::ingest::Batch),
-    Done(crate::ingest::Stats),
+    /// The end, with the index of every article sent.
+    Done(crate::ingest::Stats, Box<crate::index::Index>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,13 +106,14 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<state::
                                 update::update(&mut state, update::Msg::Loaded(b));
                                 loaded = true;
                             }
-                            Ok(Loaded::Done(stats)) => {
+                            Ok(Loaded::Done(stats, index)) => {
                                 let skipped = state.skipped.len();
                                 update::update(
                                     &mut state,
                                     update::Msg::LoadDone {
                                         files: stats.files,
                                         skipped,
+                                        index,
                                     },
                                 );
                                 opts.loading = None;

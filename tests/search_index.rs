@@ -99,6 +99,7 @@ fn generated_corpus_filters_as_a_full_scan_while_it_loads() {
     let dir = tempfile::tempdir().unwrap();
     sitrep::synth::generate(dir.path(), 240, 7).unwrap();
     let (a, s) = corpus(dir.path());
+    let whole = sitrep::index::Index::new(&a, &s);
     let n = a.len();
     assert!(n >= 240, "{n}");
     // In three batches, with a filter in force while they come.
@@ -123,6 +124,16 @@ fn generated_corpus_filters_as_a_full_scan_while_it_loads() {
         assert_eq!(state.visible, want, "the filter holds for new batches");
     }
     assert_eq!(state.articles.len(), n);
+    assert_eq!(state.index.len(), 0, "no index until the end");
+    update::update(
+        &mut state,
+        Msg::LoadDone {
+            files: n,
+            skipped: 0,
+            index: Box::new(whole),
+        },
+    );
     assert_eq!(state.index.len(), n);
+    assert_eq!(state.loading, None);
     check_all(&mut state);
 }

@@ -28,11 +28,12 @@ pub enum Msg {
     DiscardNote,
     /// More articles are in (in corpus order, after those already in).
     Loaded(crate::ingest::Batch),
-    /// The corpus is all in: how many files were read in all, and how
-    /// many of those were left out.
+    /// The corpus is all in: how many files were read in all, how many
+    /// of those were left out, and the index of every article.
     LoadDone {
         files: usize,
         skipped: usize,
+        index: Box<crate::index::Index>,
     },
 }
 
@@ -106,8 +107,15 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
             take_batch(state, batch);
             return None;
         }
-        Msg::LoadDone { files, skipped } => {
+        Msg::LoadDone {
+            files,
+            skipped,
+            index,
+        } => {
             state.loading = None;
+            if index.len() == state.articles.len() {
+                state.index = *index;
+            }
             if skipped > 0 {
                 state.status = Some(format!(
                     "{} files read, {skipped} left out (listed on stderr at exit)",
@@ -926,9 +934,6 @@ fn take_batch(state: &mut State, batch: crate::ingest::Batch) {
     state.summaries.extend(batch.summaries);
     state.skipped.extend(batch.skipped);
     state.loading = Some((batch.done, batch.total));
-    state
-        .index
-        .add(&state.articles[from..], &state.summaries[from..]);
     let query = match state.mode {
         Mode::Input(Prompt::Filter) => state.input.clone(),
         _ => state.filter.clone(),
@@ -945,6 +950,10 @@ fn take_batch(state: &mut State, batch: crate::ingest::Batch) {
 /// here must mean what `matches` checks: `tests/search_index.rs` holds the
 /// two to the same answers.
 pub fn prefilter(state: &State, query: &str) -> Option<(Vec<u32>, bool)> {
+    // While a corpus loads, the index comes only at the end.
+    if state.index.len() != state.articles.len() {
+        return None;
+    }
     let mut atoms = Vec::new();
     for term in query.split_whitespace() {
         if term.starts_with('#') {
