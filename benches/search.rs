@@ -12,6 +12,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sitrep::cache::Extraction;
 use sitrep::corpus::LoadOptions;
 use sitrep::extract::tables::Tables;
 use sitrep::extract::Extractor;
@@ -62,7 +63,7 @@ fn search(c: &mut Criterion) {
         t.elapsed()
     );
     let t = Instant::now();
-    let extractor = Extractor::new(&Tables::builtin().expect("tables"));
+    let extractor = Extraction::from(Extractor::new(&Tables::builtin().expect("tables")));
     let (all, _) = ingest::load_all(
         &[dir.path().to_path_buf()],
         &LoadOptions::default(),

@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Bumped when the pack's layout changes (the entries' layout is covered
 /// by the code hash).
@@ -80,14 +81,15 @@ impl Version {
     }
 }
 
-/// The extractor `Extractor::load_default` builds (the built-in tables
-/// plus `extend.toml` in `config_dir`) and the cache version that goes
-/// with it.
-pub fn extractor(config_dir: &Path) -> Result<(Extractor, Version), tables::TableError> {
+/// The extractor `Extractor::load_default` would build (the built-in
+/// tables plus `extend.toml` in `config_dir`), to be built the first time
+/// a file must be extracted, and the cache version that goes with it. The
+/// tables are read now, so a malformed `extend.toml` is reported at once.
+pub fn extractor(config_dir: &Path) -> Result<(Extraction, Version), tables::TableError> {
     let path = config_dir.join("extend.toml");
     let mut t = Tables::builtin()?;
     if !path.is_file() {
-        return Ok((Extractor::new(&t), Version::of(None)));
+        return Ok((Extraction::lazy(t), Version::of(None)));
     }
     let before = std::fs::read(&path).ok();
     t.extend_from_file(&path)?;
@@ -99,7 +101,43 @@ pub fn extractor(config_dir: &Path) -> Result<(Extractor, Version), tables::Tabl
     } else {
         Version([0; 32])
     };
-    Ok((Extractor::new(&t), version))
+    Ok((Extraction::lazy(t), version))
+}
+
+/// An extractor built on first use: building one takes a few hundred
+/// milliseconds, and a corpus that is all in the cache never needs it.
+pub struct Extraction {
+    tables: Option<Tables>,
+    built: OnceLock<Extractor>,
+}
+
+impl Extraction {
+    pub fn lazy(tables: Tables) -> Extraction {
+        Extraction {
+            tables: Some(tables),
+            built: OnceLock::new(),
+        }
+    }
+
+    /// Built now, or the first time it is needed.
+    pub fn get(&self) -> &Extractor {
+        self.built
+            .get_or_init(|| Extractor::new(self.tables.as_ref().expect("tables until it is built")))
+    }
+
+    /// Whether it has been built (a load all from the cache never does).
+    pub fn is_built(&self) -> bool {
+        self.built.get().is_some()
+    }
+}
+
+impl From<Extractor> for Extraction {
+    fn from(e: Extractor) -> Extraction {
+        Extraction {
+            tables: None,
+            built: OnceLock::from(e),
+        }
+    }
 }
 
 /// An entry's key.

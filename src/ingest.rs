@@ -4,9 +4,8 @@
 //! the order the files were found, so a reader can show the first
 //! articles while the rest are still being read.
 
-use crate::cache::{self, Entry, Key, Opened, Pack, Version};
+use crate::cache::{self, Entry, Extraction, Key, Opened, Pack, Version};
 use crate::corpus::{self, LoadOptions};
-use crate::extract::Extractor;
 use crate::model::{Article, Skipped, Summary};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -77,7 +76,7 @@ enum Outcome {
 pub fn load(
     paths: &[PathBuf],
     opts: &LoadOptions,
-    extractor: &Extractor,
+    extractor: &Extraction,
     cache: Option<&CacheUse>,
     cancel: &AtomicBool,
     mut on_batch: impl FnMut(Batch),
@@ -227,7 +226,7 @@ fn one_file(
     path: &Path,
     named: bool,
     opts: &LoadOptions,
-    extractor: &Extractor,
+    extractor: &Extraction,
     pack: &Pack,
     encode: bool,
 ) -> Outcome {
@@ -250,7 +249,7 @@ fn one_file(
         .into_iter()
         .map(|d| {
             let a = d.into_article(String::new(), format);
-            let s = extractor.extract(&a);
+            let s = extractor.get().extract(&a);
             (a, s.into())
         })
         .collect();
@@ -267,7 +266,7 @@ fn one_file(
 pub fn load_all(
     paths: &[PathBuf],
     opts: &LoadOptions,
-    extractor: &Extractor,
+    extractor: &Extraction,
     cache: Option<&CacheUse>,
     mut progress: impl FnMut(usize, usize),
 ) -> (Batch, Stats) {

@@ -2,9 +2,8 @@
 //! `extend.toml`, a corrupt or truncated pack are each read anew, and what
 //! comes out is what a load without the cache gives.
 
-use sitrep::cache::Version;
 use sitrep::cache::{self, Opened};
-use sitrep::extract::Extractor;
+use sitrep::cache::{Extraction, Version};
 use sitrep::ingest::{self, CacheUse, Stats};
 use sitrep::model::{Article, Summary};
 use std::path::{Path, PathBuf};
@@ -30,7 +29,7 @@ struct Fixture {
     cache: PathBuf,
     /// The extractor and version of each `extend.toml` seen, built once
     /// (building one is the slow part of a debug test).
-    extractors: Mutex<Vec<(Version, Arc<Extractor>)>>,
+    extractors: Mutex<Vec<(Version, Arc<Extraction>)>>,
 }
 
 fn fixture() -> Fixture {
@@ -56,7 +55,7 @@ type Load = (Vec<Article>, Vec<Summary>, Stats);
 
 impl Fixture {
     /// The extractor `extend.toml` makes now, and its version.
-    fn extractor(&self) -> (Arc<Extractor>, Version) {
+    fn extractor(&self) -> (Arc<Extraction>, Version) {
         let ext = std::fs::read(self.config.join("extend.toml")).ok();
         let version = Version::of(ext.as_deref());
         let mut known = self.extractors.lock().unwrap();
@@ -137,6 +136,13 @@ fn second_load_comes_from_the_cache_and_equals_a_fresh_one() {
     assert_eq!(warm.written, None, "nothing changed: nothing written");
     let (articles, _, _) = fx.load();
     assert!(articles[0].path.ends_with("a.txt"), "{}", articles[0].path);
+    // All from the cache: the extractor is never built.
+    let (x, v) = cache::extractor(&fx.config).unwrap();
+    let roots = vec![fx.corpus.clone()];
+    let c = CacheUse::new(&fx.cache, &roots, v);
+    let (all, _) = ingest::load_all(&roots, &Default::default(), &x, Some(&c), |_, _| {});
+    assert_eq!(all.articles, articles);
+    assert!(!x.is_built());
 }
 
 #[test]
