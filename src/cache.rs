@@ -13,8 +13,10 @@
 //!
 //! Nothing in a cache file is trusted: a file with the wrong magic, an
 //! older or newer format, another version, or a length that does not add
-//! up is discarded whole; each entry carries a hash of its bytes, checked
-//! before it is decoded, so a corrupt entry is read again from its file.
+//! up is discarded whole; the directory at its end (key, hash, offset and
+//! length of each entry) carries a hash, and each entry's bytes are read
+//! only when asked for and checked against their hash before they are
+//! decoded, so a corrupt entry is read again from its file.
 //! Writes go to a temporary file renamed over the old one
 //! (`atomic-write-file`), so a killed process leaves the old pack or the
 //! new one, never half of one, and two sessions writing at once each leave
@@ -30,18 +32,19 @@ use crate::model::{Article, Claim, Force, Format, Location, Summary};
 use atomic_write_file::AtomicWriteFile;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Bumped when the pack's layout changes (the entries' layout is covered
 /// by the code hash).
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const MAGIC: &[u8; 12] = b"SITREPCACHE\n";
-/// Magic, format, version, records, payload length.
-const HEADER: usize = 12 + 4 + 32 + 8 + 8;
-/// Key, hash of the blob, blob length.
-const RECORD_HEAD: usize = 32 + 32 + 8;
+/// Magic, format, version, entries, where the directory starts, the
+/// directory's hash. The entries follow; the directory ends the file.
+const HEADER: usize = 12 + 4 + 32 + 8 + 8 + 32;
+/// Key, hash of the entry's bytes, where they start, how many.
+const DIR_ENTRY: usize = 32 + 32 + 8 + 8;
 
 /// What the cached results depend on besides a file's own bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,10 +276,11 @@ pub enum Opened {
     Discarded(String),
 }
 
-/// A pack as read: its bytes, and where each entry lies in them.
+/// A pack as read: its directory, and the open file the entries are read
+/// from when asked for (the pack is never held in memory whole).
 #[derive(Debug)]
 pub struct Pack {
-    buf: Vec<u8>,
+    file: Option<std::fs::File>,
     index: HashMap<Key, Record>,
     pub opened: Opened,
 }
@@ -284,39 +288,33 @@ pub struct Pack {
 #[derive(Debug, Clone, Copy)]
 struct Record {
     hash: [u8; 32],
-    start: usize,
-    end: usize,
+    at: u64,
+    len: u64,
 }
 
 impl Pack {
     /// An empty pack (`--no-cache`, or nothing could be read).
     pub fn empty(opened: Opened) -> Pack {
         Pack {
-            buf: Vec::new(),
+            file: None,
             index: HashMap::new(),
             opened,
         }
     }
 
-    /// Reads the pack at `path`. Never fails: a pack that cannot be used
-    /// comes back empty with the reason.
+    /// Opens the pack at `path` and reads its directory. Never fails: a
+    /// pack that cannot be used comes back empty with the reason.
     pub fn open(path: &Path, version: Version) -> Pack {
-        let buf = match std::fs::File::open(path) {
-            Ok(mut f) => {
-                let mut buf = Vec::new();
-                match f.read_to_end(&mut buf) {
-                    Ok(_) => buf,
-                    Err(e) => return Pack::empty(Opened::Discarded(format!("unreadable: {e}"))),
-                }
-            }
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Pack::empty(Opened::Missing)
             }
             Err(e) => return Pack::empty(Opened::Discarded(format!("unreadable: {e}"))),
         };
-        match parse(&buf, version) {
+        match directory(&file, version) {
             Ok(index) => Pack {
-                buf,
+                file: Some(file),
                 index,
                 opened: Opened::Read,
             },
@@ -336,68 +334,92 @@ impl Pack {
     /// decode.
     pub fn get(&self, key: &Key) -> Option<Entry> {
         let blob = self.blob(key)?;
-        postcard::from_bytes(blob).ok()
+        postcard::from_bytes(&blob).ok()
     }
 
-    /// The stored bytes of the entry under `key`, checked against their
-    /// hash.
-    pub fn blob(&self, key: &Key) -> Option<&[u8]> {
+    /// The stored bytes of the entry under `key`, read and checked against
+    /// their hash.
+    pub fn blob(&self, key: &Key) -> Option<Vec<u8>> {
         let r = self.index.get(key)?;
-        let blob = &self.buf[r.start..r.end];
-        (blake3::hash(blob).as_bytes() == &r.hash).then_some(blob)
+        let mut blob = vec![0; r.len as usize];
+        read_at(self.file.as_ref()?, &mut blob, r.at).ok()?;
+        (blake3::hash(&blob).as_bytes() == &r.hash).then_some(blob)
     }
 }
 
-fn parse(buf: &[u8], version: Version) -> Result<HashMap<Key, Record>, String> {
-    if buf.len() < HEADER || &buf[..12] != MAGIC {
+#[cfg(unix)]
+fn read_at(f: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(f: &std::fs::File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_read(f, buf, at)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        buf = &mut buf[n..];
+        at += n as u64;
+    }
+    Ok(())
+}
+
+/// Checks the header and reads the directory: where each entry lies.
+fn directory(file: &std::fs::File, version: Version) -> Result<HashMap<Key, Record>, String> {
+    let size = file
+        .metadata()
+        .map_err(|e| format!("unreadable: {e}"))?
+        .len();
+    let mut head = [0u8; HEADER];
+    if size < HEADER as u64 || read_at(file, &mut head, 0).is_err() || &head[..12] != MAGIC {
         return Err("not a sitrep cache".into());
     }
-    let u64_at = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().expect("8 bytes"));
-    let format = u32::from_le_bytes(buf[12..16].try_into().expect("4 bytes"));
+    let u64_at =
+        |b: &[u8], at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
+    let format = u32::from_le_bytes(head[12..16].try_into().expect("4 bytes"));
     if format != FORMAT {
         return Err(format!("cache format {format}, this sitrep reads {FORMAT}"));
     }
-    if buf[16..48] != version.0 {
+    if head[16..48] != version.0 {
         return Err("made by another extractor (tables, extend.toml or build)".into());
     }
-    let records = u64_at(48);
-    let payload = u64_at(56);
-    if payload != (buf.len() - HEADER) as u64 {
-        return Err(format!(
-            "truncated or padded: {} payload bytes, header says {payload}",
-            buf.len() - HEADER
-        ));
+    let records = u64_at(&head, 48);
+    let dir_at = u64_at(&head, 56);
+    let dir_len = records.checked_mul(DIR_ENTRY as u64);
+    if dir_at < HEADER as u64 || dir_len.and_then(|l| l.checked_add(dir_at)) != Some(size) {
+        return Err(format!("truncated or padded ({size} bytes)"));
     }
-    let mut index = HashMap::new();
-    let mut at = HEADER;
-    for _ in 0..records {
-        if buf.len() - at < RECORD_HEAD {
-            return Err("truncated record".into());
-        }
-        let key: Key = buf[at..at + 32].try_into().expect("32 bytes");
-        let hash: [u8; 32] = buf[at + 32..at + 64].try_into().expect("32 bytes");
-        let len = u64_at(at + 64);
-        let start = at + RECORD_HEAD;
-        if len > (buf.len() - start) as u64 {
-            return Err("truncated record".into());
-        }
-        let end = start + len as usize;
-        index.insert(key, Record { hash, start, end });
-        at = end;
+    let mut dir = vec![0u8; dir_len.unwrap_or(0) as usize];
+    read_at(file, &mut dir, dir_at).map_err(|e| format!("unreadable: {e}"))?;
+    if blake3::hash(&dir).as_bytes()[..] != head[64..96] {
+        return Err("directory does not match its hash".into());
     }
-    if at != buf.len() {
-        return Err("bytes after the last record".into());
+    let mut index = HashMap::with_capacity(records as usize);
+    let mut next = HEADER as u64;
+    for e in dir.chunks_exact(DIR_ENTRY) {
+        let key: Key = e[..32].try_into().expect("32 bytes");
+        let hash: [u8; 32] = e[32..64].try_into().expect("32 bytes");
+        let (at, len) = (u64_at(e, 64), u64_at(e, 72));
+        if at != next || at.checked_add(len).is_none_or(|end| end > dir_at) {
+            return Err("an entry outside the pack".into());
+        }
+        next = at + len;
+        index.insert(key, Record { hash, at, len });
+    }
+    if next != dir_at {
+        return Err("bytes between the entries and the directory".into());
     }
     Ok(index)
 }
 
-/// A pack being written: records go to a temporary file as they come; it
+/// A pack being written: entries go to a temporary file as they come; it
 /// replaces the old pack only on `commit`.
 pub struct Writer {
     file: AtomicWriteFile,
     path: PathBuf,
-    records: u64,
-    payload: u64,
+    dir: Vec<u8>,
+    at: u64,
 }
 
 impl Writer {
@@ -417,33 +439,36 @@ impl Writer {
         head.extend_from_slice(MAGIC);
         head.extend_from_slice(&FORMAT.to_le_bytes());
         head.extend_from_slice(&version.0);
-        head.extend_from_slice(&[0; 16]);
+        head.resize(HEADER, 0);
         file.write_all(&head)?;
         Ok(Writer {
             file,
             path: path.to_path_buf(),
-            records: 0,
-            payload: 0,
+            dir: Vec::new(),
+            at: HEADER as u64,
         })
     }
 
     pub fn add(&mut self, key: &Key, blob: &[u8]) -> std::io::Result<()> {
-        let mut head = [0u8; RECORD_HEAD];
-        head[..32].copy_from_slice(key);
-        head[32..64].copy_from_slice(blake3::hash(blob).as_bytes());
-        head[64..].copy_from_slice(&(blob.len() as u64).to_le_bytes());
-        self.file.write_all(&head)?;
         self.file.write_all(blob)?;
-        self.records += 1;
-        self.payload += (RECORD_HEAD + blob.len()) as u64;
+        self.dir.extend_from_slice(key);
+        self.dir.extend_from_slice(blake3::hash(blob).as_bytes());
+        self.dir.extend_from_slice(&self.at.to_le_bytes());
+        self.dir
+            .extend_from_slice(&(blob.len() as u64).to_le_bytes());
+        self.at += blob.len() as u64;
         Ok(())
     }
 
-    /// Fills in the header and puts the pack in place.
+    /// Writes the directory, fills in the header and puts the pack in
+    /// place.
     pub fn commit(mut self) -> std::io::Result<PathBuf> {
+        self.file.write_all(&self.dir)?;
+        let records = (self.dir.len() / DIR_ENTRY) as u64;
         self.file.seek(SeekFrom::Start(48))?;
-        self.file.write_all(&self.records.to_le_bytes())?;
-        self.file.write_all(&self.payload.to_le_bytes())?;
+        self.file.write_all(&records.to_le_bytes())?;
+        self.file.write_all(&self.at.to_le_bytes())?;
+        self.file.write_all(blake3::hash(&self.dir).as_bytes())?;
         self.file.commit()?;
         Ok(self.path)
     }

@@ -140,8 +140,8 @@ pub fn load(
                     if seen.insert(key) {
                         keys.push(key);
                         if let Some(w) = writer.as_mut() {
-                            let blob = pack.blob(&key).expect("a hit's bytes were checked");
-                            note(w.add(&key, blob), &mut write_error);
+                            let blob = pack.blob(&key).unwrap_or_else(|| cache::encode(&entry));
+                            note(w.add(&key, &blob), &mut write_error);
                         }
                     }
                     entry
@@ -213,8 +213,14 @@ fn start_writer(
         }
     };
     for k in keys {
-        let blob = pack.blob(k).expect("earlier keys were hits");
-        if let Err(e) = w.add(k, blob) {
+        let Some(blob) = pack.blob(k) else {
+            *error = Some(format!(
+                "{}: an entry could not be read again",
+                c.pack.display()
+            ));
+            return None;
+        };
+        if let Err(e) = w.add(k, &blob) {
             *error = Some(format!("{}: {e}", c.pack.display()));
             return None;
         }
