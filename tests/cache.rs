@@ -84,7 +84,7 @@ impl Fixture {
     fn fresh(&self) -> (Vec<Article>, Vec<Summary>) {
         let (extractor, _) = self.extractor();
         let (all, stats) = ingest::load_all(
-            &[self.corpus.clone()],
+            std::slice::from_ref(&self.corpus),
             &Default::default(),
             &extractor,
             None,
