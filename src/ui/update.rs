@@ -976,11 +976,16 @@ pub fn apply_filter(state: &mut State, query: &str) {
     let keep = state.selected();
     state.visible = match prefilter(state, query) {
         Some((ids, true)) => ids.into_iter().map(|i| i as usize).collect(),
-        Some((ids, false)) => ids
-            .into_iter()
-            .map(|i| i as usize)
-            .filter(|&i| matches(state, i, query))
-            .collect(),
+        // Candidates to check: on all cores (a superset can be most of
+        // the corpus, as for `al-`).
+        Some((ids, false)) => {
+            use rayon::prelude::*;
+            let s: &State = state;
+            ids.into_par_iter()
+                .map(|i| i as usize)
+                .filter(|&i| matches(s, i, query))
+                .collect()
+        }
         None => (0..state.articles.len())
             .filter(|&i| matches(state, i, query))
             .collect(),
