@@ -5,8 +5,9 @@ mod list;
 
 use crate::corpus::{self, LoadOptions};
 use crate::export;
+use crate::extract;
 use crate::extract::tables::Tables;
-use crate::extract::{self, Extractor};
+use crate::ingest;
 use crate::model::Skipped;
 use crate::query::{self, Lexicon};
 use crate::store;
@@ -44,6 +45,16 @@ pub struct Cli {
     /// platform data dir).
     #[arg(long, global = true)]
     pub store: Option<PathBuf>,
+    /// Read and extract every file again, without the cache (in the cache
+    /// dir: SITREP_CACHE_DIR, else the platform cache dir), and leave the
+    /// cache as it is.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// Timing harness (not for use): print to stderr how long the reader
+    /// took to its first frame with articles (`first`) or to the frame
+    /// after the whole corpus was in (`loaded`), then quit.
+    #[arg(long, hide = true, value_name = "WHEN")]
+    pub exit_after: Option<String>,
 }
 
 /// `config.toml` in the config dir.
@@ -275,14 +286,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let opts = load_opts(&cli);
     match cli.command {
         Some(Command::Extract { format, paths }) => {
-            let corpus = corpus::load(&paths, &opts);
-            report_skipped(&corpus.skipped);
-            let extractor = Extractor::load_default()?;
+            let (articles, summaries) = open_corpus(&paths, &opts, cli.no_cache)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let summaries = extract_all(&extractor, &corpus.articles);
-            let records: Vec<_> = corpus
-                .articles
+            let records: Vec<_> = articles
                 .iter()
                 .zip(&summaries)
                 .map(|(a, s)| extract::Record::new(a, s))
@@ -438,7 +445,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 force,
                 paths,
             };
-            run_export(args, cli.store.as_deref(), &opts, &tables)
+            run_export(args, cli.store.as_deref(), &opts, cli.no_cache)
         }
         Some(Command::Import { file }) => run_import(&file, cli.store.as_deref(), &opts),
         Some(Command::List {
@@ -451,6 +458,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &paths,
             cli.store.as_deref(),
             &opts,
+            cli.no_cache,
         ),
         Some(Command::Grade {
             article,
@@ -459,12 +467,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => grade::run_grade(&article, &claim, &grade, cli.store.as_deref(), &opts),
         Some(Command::Conflicts { format, paths }) => {
             let config = Config::load()?;
-            let corpus = corpus::load(&default_paths(&paths, &config), &opts);
-            report_skipped(&corpus.skipped);
-            let extractor = Extractor::load_default()?;
-            let summaries = extract_all(&extractor, &corpus.articles);
+            let (articles, summaries) =
+                open_corpus(&default_paths(&paths, &config), &opts, cli.no_cache)?;
             let text = crate::analysis::conflicts::render(
-                &corpus.articles,
+                &articles,
                 &summaries,
                 matches!(format, NotesFormat::Json),
             )?;
@@ -482,21 +488,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     &cli.paths,
                     cli.store.as_deref(),
                     &opts,
+                    cli.no_cache,
                 );
             }
             let config = Config::load()?;
             let paths = default_paths(&cli.paths, &config);
-            let corpus = corpus::load(&paths, &opts);
-            report_skipped(&corpus.skipped);
             let tables = Tables::load_default()?;
-            let extractor = Extractor::new(&tables);
-            let summaries = extract_all(&extractor, &corpus.articles);
             let store = open_store(cli.store.as_deref())?;
             let ctx = query::Context::new(Lexicon::new(&tables), config.queries);
             run_reader(
                 store,
-                corpus.articles,
-                summaries,
+                Loading {
+                    paths,
+                    opts,
+                    no_cache: cli.no_cache,
+                    exit_after: cli.exit_after,
+                },
                 ctx,
                 cli.theme.or(config.theme),
                 cli.ascii,
@@ -574,16 +581,24 @@ fn interactive() -> bool {
     std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
+/// What the reader loads, in the background, once it is up.
+pub struct Loading {
+    pub paths: Vec<PathBuf>,
+    pub opts: LoadOptions,
+    pub no_cache: bool,
+    pub exit_after: Option<String>,
+}
+
 #[cfg(feature = "tui")]
 fn run_reader(
     store: store::Store,
-    articles: Vec<crate::model::Article>,
-    summaries: Vec<crate::model::Summary>,
+    loading: Loading,
     ctx: query::Context,
     theme: Option<String>,
     ascii: bool,
 ) -> anyhow::Result<()> {
     use crate::ui;
+    let started = std::time::Instant::now();
     let config_dir = crate::paths::config_dir();
     let name = theme.unwrap_or_else(|| "default".into());
     let mut theme = ui::theme::Theme::load(&name, &config_dir)?;
@@ -591,9 +606,42 @@ fn run_reader(
         theme = theme.without_colour();
     }
     let keymap = ui::keymap::Keymap::load(&config_dir)?;
-    let mut state = ui::state::State::new(articles, summaries);
+    let exit_after = match loading.exit_after.as_deref() {
+        None => None,
+        Some("first") => Some(ui::ExitAfter::First),
+        Some("loaded") => Some(ui::ExitAfter::Loaded),
+        Some(other) => anyhow::bail!("--exit-after: first or loaded, not {other:?}"),
+    };
+    // The extractor is built before the screen is taken, so a malformed
+    // extend.toml is reported plainly.
+    let (extractor, version) = crate::cache::extractor(&config_dir)?;
+    let cache = (!loading.no_cache)
+        .then(|| ingest::CacheUse::new(&crate::paths::cache_dir(), &loading.paths, version));
+    let mut state = ui::state::State::new(Vec::new(), Vec::new());
     state.query_context = std::sync::Arc::new(ctx);
-    ui::run(
+    let (tx, rx) = std::sync::mpsc::channel();
+    let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let worker = {
+        let cancel = std::sync::Arc::clone(&cancel);
+        std::thread::spawn(move || {
+            // The filter's index is built here too, batch by batch, so the
+            // reader stays free while the corpus loads.
+            let mut index = crate::index::Index::default();
+            let stats = ingest::load(
+                &loading.paths,
+                &loading.opts,
+                &extractor,
+                cache.as_ref(),
+                &cancel,
+                |b| {
+                    index.add(&b.articles, &b.summaries);
+                    let _ = tx.send(ui::Loaded::Batch(b));
+                },
+            );
+            let _ = tx.send(ui::Loaded::Done(stats, Box::new(index)));
+        })
+    };
+    let end = ui::run(
         state,
         ui::Options {
             store,
@@ -601,15 +649,22 @@ fn run_reader(
             keymap,
             ascii,
             config_dir,
+            loading: Some(rx),
+            exit_after: exit_after.map(|e| (e, started)),
         },
-    )
+    );
+    // Quitting mid-load stops the worker after its current batch; the
+    // cache is then left as it was.
+    cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = worker.join();
+    report_skipped(&end?.skipped);
+    Ok(())
 }
 
 #[cfg(not(feature = "tui"))]
 fn run_reader(
     _: store::Store,
-    _: Vec<crate::model::Article>,
-    _: Vec<crate::model::Summary>,
+    _: Loading,
     _: query::Context,
     _: Option<String>,
     _: bool,
@@ -617,13 +672,103 @@ fn run_reader(
     anyhow::bail!("this sitrep was built without the reader (feature `tui`); use `sitrep extract` or `--list`")
 }
 
-/// Extracts every article, on all cores.
-fn extract_all(
-    extractor: &Extractor,
-    articles: &[crate::model::Article],
-) -> Vec<crate::model::Summary> {
-    use rayon::prelude::*;
-    articles.par_iter().map(|a| extractor.extract(a)).collect()
+/// Reads and extracts the corpus at `paths` on all cores, through the
+/// cache unless `no_cache`; a progress line on stderr while it loads when
+/// stderr is a terminal.
+pub(crate) fn open_corpus(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    no_cache: bool,
+) -> anyhow::Result<(Vec<crate::model::Article>, Vec<crate::model::Summary>)> {
+    let (extractor, version) = crate::cache::extractor(&crate::paths::config_dir())?;
+    let cache =
+        (!no_cache).then(|| ingest::CacheUse::new(&crate::paths::cache_dir(), paths, version));
+    let mut progress = Progress::new();
+    let (all, stats) = ingest::load_all(paths, opts, &extractor, cache.as_ref(), |d, t| {
+        progress.show(d, t)
+    });
+    progress.clear();
+    report_skipped(&all.skipped);
+    report_cache(&stats);
+    Ok((all.articles, all.summaries))
+}
+
+/// One line on stderr when the cache could not be used or written (a
+/// cache made by another version is simply replaced).
+fn report_cache(stats: &ingest::Stats) {
+    if let crate::cache::Opened::Discarded(why) = &stats.cache {
+        eprintln!(
+            "sitrep: cache discarded and rebuilt: {}",
+            crate::sanitize::line(why)
+        );
+    }
+    if let Some(Err(e)) = &stats.written {
+        eprintln!("sitrep: cache not written: {}", crate::sanitize::line(e));
+    }
+}
+
+/// `loading 3,120/10,000 files` on stderr, redrawn in place, only when
+/// stderr is a terminal.
+struct Progress {
+    on: bool,
+    shown: bool,
+    last: Option<std::time::Instant>,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            on: std::io::stderr().is_terminal(),
+            shown: false,
+            last: None,
+        }
+    }
+
+    fn show(&mut self, done: usize, total: usize) {
+        if !self.on || done >= total {
+            return;
+        }
+        // At most ten times a second.
+        if self
+            .last
+            .is_some_and(|t| t.elapsed() < std::time::Duration::from_millis(100))
+        {
+            return;
+        }
+        self.last = Some(std::time::Instant::now());
+        self.shown = true;
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r{}\x1b[K", loading_line(done, total));
+        let _ = err.flush();
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[K");
+            let _ = err.flush();
+            self.shown = false;
+        }
+    }
+}
+
+/// `loading 3,120/10,000 files`.
+pub fn loading_line(done: usize, total: usize) -> String {
+    format!("loading {}/{} files", thousands(done), thousands(total))
+}
+
+/// 10000 as `10,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One line on stderr per file left out, its name made safe to print.
@@ -651,7 +796,7 @@ fn run_export(
     mut args: ExportArgs,
     store_dir: Option<&std::path::Path>,
     opts: &LoadOptions,
-    tables: &Tables,
+    no_cache: bool,
 ) -> anyhow::Result<ExitCode> {
     args.filter.tags = args
         .filter
@@ -668,11 +813,17 @@ fn run_export(
     let store = open_store(store_dir)?;
     let config = Config::load()?;
     let paths = default_paths(&args.paths, &config);
-    let corpus = corpus::load(&paths, opts);
-    report_skipped(&corpus.skipped);
-    let articles = export::known(corpus.articles, store.data());
-    let extractor = Extractor::new(tables);
-    let summaries = extract_all(&extractor, &articles);
+    let (all, all_summaries) = open_corpus(&paths, opts, no_cache)?;
+    let mut by_id: std::collections::HashMap<_, _> = all
+        .iter()
+        .map(|a| a.id.clone())
+        .zip(all_summaries)
+        .collect();
+    let articles = export::known(all, store.data());
+    let summaries: Vec<_> = articles
+        .iter()
+        .map(|a| by_id.remove(&a.id).unwrap_or_default())
+        .collect();
     let entries = export::select(&articles, &summaries, store.data(), &args.filter);
     let text = export::render(args.format, &entries)?;
     match &args.out {

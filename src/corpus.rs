@@ -96,15 +96,9 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     for (path, result) in results {
         match result {
             Ok(outcome) => {
-                let shown = path.display().to_string();
-                let many = outcome.drafts.len() > 1 || is_multi(&path);
                 let format = outcome.format.unwrap_or_else(|| format_of(&path, None));
-                for (i, d) in outcome.drafts.into_iter().enumerate() {
-                    let p = if many {
-                        format!("{shown}#{}", i + 1)
-                    } else {
-                        shown.clone()
-                    };
+                let names = article_paths(&path, outcome.drafts.len());
+                for (d, p) in outcome.drafts.into_iter().zip(names) {
                     articles.push(d.into_article(p, format));
                 }
                 for reason in outcome.problems {
@@ -118,6 +112,18 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
         }
     }
     Corpus { articles, skipped }
+}
+
+/// The `path` of each of the `n` articles a file yields: the file, or
+/// `FILE#N` for the items of a feed, a JSON Lines file, or any file that
+/// yields more than one.
+pub(crate) fn article_paths(path: &Path, n: usize) -> Vec<String> {
+    let shown = path.display().to_string();
+    if n > 1 || is_multi(path) {
+        (1..=n).map(|i| format!("{shown}#{i}")).collect()
+    } else {
+        vec![shown; n]
+    }
 }
 
 impl Draft {
@@ -142,16 +148,17 @@ impl Draft {
     }
 }
 
-struct Found {
-    path: PathBuf,
+/// A file to read, as discovery found it.
+pub(crate) struct Found {
+    pub(crate) path: PathBuf,
     /// Named on the command line: read whatever its extension.
-    named: bool,
+    pub(crate) named: bool,
 }
 
 /// Walks the given paths. Folders are read recursively in name order;
 /// symlinks are followed, loops detected; only regular files are ever
 /// opened (FIFOs, sockets and devices are reported and left alone).
-fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Skipped>) {
+pub(crate) fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Skipped>) {
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     for root in paths {
@@ -253,7 +260,7 @@ fn not_regular(meta: &fs::Metadata) -> Option<String> {
     (!meta.is_file()).then(|| "not a regular file".to_string())
 }
 
-fn format_for_extension(path: &Path) -> Option<Format> {
+pub(crate) fn format_for_extension(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     Some(match ext.as_str() {
         "txt" | "text" => Format::Text,
@@ -302,7 +309,14 @@ fn is_multi(path: &Path) -> bool {
 /// Reads one file into articles, or the reason it was skipped.
 fn read_file(path: &Path, named: bool, opts: &LoadOptions) -> Result<FileOutcome, String> {
     let bytes = read_bounded(path, opts.max_file_bytes)?;
-    let decoded = decode::decode(&bytes).map_err(|e| e.to_string())?;
+    parse_file(path, named, &bytes)
+}
+
+/// Turns a file's bytes into articles, or the reason it was skipped. What
+/// it yields depends on the bytes, on `named` and on the path's extension
+/// only (the cache's key: see `cache::file_key`).
+pub(crate) fn parse_file(path: &Path, named: bool, bytes: &[u8]) -> Result<FileOutcome, String> {
+    let decoded = decode::decode(bytes).map_err(|e| e.to_string())?;
     let format = if named {
         format_of(path, Some(&decoded.text))
     } else {
@@ -334,7 +348,7 @@ pub fn parse(format: Format, text: &str) -> Result<FileOutcome, String> {
     })
 }
 
-fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+pub(crate) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     let too_large = |n: u64| format!("too large ({} > {} limit)", human(n), human(max));
     let file = fs::File::open(path).map_err(|e| describe_io(&e))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);

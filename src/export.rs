@@ -314,57 +314,91 @@ pub fn entries<'a>(
     summaries: &'a [Summary],
     data: &'a StoreView<'a>,
 ) -> Vec<Entry<'a>> {
-    assert_eq!(articles.len(), summaries.len(), "one summary per article");
-    // Indexed from the store's side: a store holds far fewer items than a
-    // corpus has articles, and this runs on every keystroke of the filter.
-    let mut notes_by_id: HashMap<&ArticleId, Vec<&Annotation>> = HashMap::new();
-    let mut notes_by_path: HashMap<&str, Vec<&Annotation>> = HashMap::new();
-    for n in data.annotations {
-        notes_by_id.entry(&n.article).or_default().push(n);
-        if !n.path.is_empty() {
-            notes_by_path.entry(n.path.as_str()).or_default().push(n);
+    let all = Entries::new(articles, summaries, data);
+    (0..articles.len()).map(|i| all.get(i)).collect()
+}
+
+/// The store's items indexed by article, so that the entry of any one
+/// article is made on demand: the reader's filter makes only those of the
+/// articles its index could not rule out.
+pub struct Entries<'a> {
+    articles: &'a [Article],
+    summaries: &'a [Summary],
+    data: &'a StoreView<'a>,
+    notes_by_id: HashMap<&'a ArticleId, Vec<&'a Annotation>>,
+    notes_by_path: HashMap<&'a str, Vec<&'a Annotation>>,
+    corrections: HashMap<&'a ArticleId, Vec<&'a Correction>>,
+    grades: HashMap<&'a ArticleId, Vec<&'a SourceGrade>>,
+}
+
+impl<'a> Entries<'a> {
+    pub fn new(
+        articles: &'a [Article],
+        summaries: &'a [Summary],
+        data: &'a StoreView<'a>,
+    ) -> Entries<'a> {
+        assert_eq!(articles.len(), summaries.len(), "one summary per article");
+        // Indexed from the store's side: a store holds far fewer items
+        // than a corpus has articles, and this runs on every keystroke of
+        // the filter.
+        let mut notes_by_id: HashMap<&ArticleId, Vec<&Annotation>> = HashMap::new();
+        let mut notes_by_path: HashMap<&str, Vec<&Annotation>> = HashMap::new();
+        for n in data.annotations {
+            notes_by_id.entry(&n.article).or_default().push(n);
+            if !n.path.is_empty() {
+                notes_by_path.entry(n.path.as_str()).or_default().push(n);
+            }
+        }
+        let mut corrections: HashMap<&ArticleId, Vec<&Correction>> = HashMap::new();
+        for c in data.corrections {
+            corrections.entry(&c.article).or_default().push(c);
+        }
+        let mut grades: HashMap<&ArticleId, Vec<&SourceGrade>> = HashMap::new();
+        for g in data.grades {
+            grades.entry(&g.article).or_default().push(g);
+        }
+        Entries {
+            articles,
+            summaries,
+            data,
+            notes_by_id,
+            notes_by_path,
+            corrections,
+            grades,
         }
     }
-    let mut corrections: HashMap<&ArticleId, Vec<&Correction>> = HashMap::new();
-    for c in data.corrections {
-        corrections.entry(&c.article).or_default().push(c);
+
+    /// The entry of article `i`.
+    pub fn get(&self, i: usize) -> Entry<'a> {
+        let (a, s) = (&self.articles[i], &self.summaries[i]);
+        let mut ns: Vec<Note<'a>> = Vec::new();
+        let none: &[&Annotation] = &[];
+        let by_id = self.notes_by_id.get(&a.id).map_or(none, Vec::as_slice);
+        let by_path = self
+            .notes_by_path
+            .get(a.path.as_str())
+            .map_or(none, Vec::as_slice);
+        for n in by_id
+            .iter()
+            .chain(by_path.iter().filter(|n| n.article != a.id))
+        {
+            ns.push(Note {
+                annotation: n,
+                anchor: store::anchor(n, a),
+            });
+        }
+        let cs = self.corrections.get(&a.id).cloned().unwrap_or_default();
+        let gs = self.grades.get(&a.id).cloned().unwrap_or_default();
+        let tags = self.data.tags.get(&a.id).unwrap_or(&NO_TAGS);
+        entry(
+            a.id.clone(),
+            Some((a, s)),
+            &a.path,
+            &a.title,
+            tags,
+            (ns, cs, gs),
+        )
     }
-    let mut grades: HashMap<&ArticleId, Vec<&SourceGrade>> = HashMap::new();
-    for g in data.grades {
-        grades.entry(&g.article).or_default().push(g);
-    }
-    let none_n: Vec<&Annotation> = Vec::new();
-    articles
-        .iter()
-        .zip(summaries)
-        .map(|(a, s)| {
-            let mut ns: Vec<Note<'a>> = Vec::new();
-            if !notes_by_id.is_empty() || !notes_by_path.is_empty() {
-                let by_id = notes_by_id.get(&a.id).unwrap_or(&none_n);
-                let by_path = notes_by_path.get(a.path.as_str()).unwrap_or(&none_n);
-                for n in by_id
-                    .iter()
-                    .chain(by_path.iter().filter(|n| n.article != a.id))
-                {
-                    ns.push(Note {
-                        annotation: n,
-                        anchor: store::anchor(n, a),
-                    });
-                }
-            }
-            let cs = corrections.get(&a.id).cloned().unwrap_or_default();
-            let gs = grades.get(&a.id).cloned().unwrap_or_default();
-            let tags = data.tags.get(&a.id).unwrap_or(&NO_TAGS);
-            entry(
-                a.id.clone(),
-                Some((a, s)),
-                &a.path,
-                &a.title,
-                tags,
-                (ns, cs, gs),
-            )
-        })
-        .collect()
 }
 
 /// What [`entries`] needs of the store: its parts, wherever they are kept

@@ -5,12 +5,15 @@
 //! the CLI, the reader, the tests and the benchmarks drive the same code.
 
 pub mod analysis;
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod index;
+pub mod ingest;
 pub mod model;
 pub mod paths;
 pub mod query;

@@ -339,4 +339,12 @@ impl Query {
     pub fn matches(&self, e: &Entry) -> bool {
         compile::eval(&self.root, e)
     }
+
+    /// The articles that can match, from what `answer` says of each test:
+    /// a sorted superset of the articles it holds for, or `None` when it
+    /// cannot say (read every article). Each answer must be such a
+    /// superset; then so is the result, which [`Query::matches`] checks.
+    pub fn candidates(&self, answer: &dyn Fn(&Test) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
+        compile::candidates(&self.root, answer)
+    }
 }

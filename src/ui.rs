@@ -14,8 +14,9 @@ pub mod wrap;
 
 use crossterm::event::{self, Event, KeyEventKind};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub struct Options {
     pub store: crate::store::Store,
@@ -23,12 +24,37 @@ pub struct Options {
     pub keymap: keymap::Keymap,
     pub ascii: bool,
     pub config_dir: std::path::PathBuf,
+    /// The corpus still loading in the background.
+    pub loading: Option<Receiver<Loaded>>,
+    /// The timing harness: quit at this point, saying how long it took
+    /// since the given instant.
+    pub exit_after: Option<(ExitAfter, Instant)>,
 }
+
+/// What the background loader sends the loop.
+#[derive(Debug)]
+pub enum Loaded {
+    Batch(crate::ingest::Batch),
+    /// The end, with the index of every article sent.
+    Done(crate::ingest::Stats, Box<crate::index::Index>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitAfter {
+    /// The first frame that shows articles.
+    First,
+    /// The first frame after the whole corpus is in.
+    Loaded,
+}
+
+/// How long the wait for the tty is while a corpus loads: batches are
+/// taken in between.
+const LOADING_POLL_MS: i32 = 15;
 
 /// Runs the reader until the analyst quits or the session ends (SIGTERM,
 /// SIGHUP, SIGINT). The terminal is restored on every way out, panics
-/// included (ratatui's hook).
-pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
+/// included (ratatui's hook). Returns the state as it was at the end.
+pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<state::State> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -39,7 +65,11 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
     }
     state.set_store(opts.store.data());
     let mut last_reload = std::time::Instant::now();
+    if opts.loading.is_some() {
+        state.loading = Some((0, 0));
+    }
     let mut terminal = ratatui::try_init()?;
+    let mut timing: Option<Duration> = None;
     let result = (|| -> anyhow::Result<()> {
         let mut dirty = true;
         loop {
@@ -54,11 +84,64 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
                 };
                 terminal.draw(|f| view::draw(f, &state, &ctx))?;
                 dirty = false;
+                if let Some((when, since)) = opts.exit_after {
+                    let reached = match when {
+                        ExitAfter::First => !state.articles.is_empty(),
+                        ExitAfter::Loaded => state.loading.is_none(),
+                    };
+                    if reached || (state.loading.is_none() && state.articles.is_empty()) {
+                        timing = Some(since.elapsed());
+                        return Ok(());
+                    }
+                }
             }
             // Wait for input; wake now and then only to notice a signal,
-            // a resize, or a terminal that has gone away.
+            // a resize, or a terminal that has gone away, and, while the
+            // corpus loads, to take in what the loader has read.
+            let mut loaded = false;
             loop {
-                let gone = match wait_for_tty(250)? {
+                if let Some(rx) = &opts.loading {
+                    loop {
+                        match rx.try_recv() {
+                            Ok(Loaded::Batch(b)) => {
+                                update::update(&mut state, update::Msg::Loaded(b));
+                                loaded = true;
+                            }
+                            Ok(Loaded::Done(stats, index)) => {
+                                let skipped = state.skipped.len();
+                                update::update(
+                                    &mut state,
+                                    update::Msg::LoadDone {
+                                        files: stats.files,
+                                        skipped,
+                                        index,
+                                    },
+                                );
+                                opts.loading = None;
+                                loaded = true;
+                                break;
+                            }
+                            Err(TryRecvError::Empty) => break,
+                            Err(TryRecvError::Disconnected) => {
+                                // The loader died: what is in stays.
+                                state.loading = None;
+                                state.status = Some("loading stopped".into());
+                                opts.loading = None;
+                                loaded = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+                if loaded {
+                    break;
+                }
+                let ms = if opts.loading.is_some() {
+                    LOADING_POLL_MS
+                } else {
+                    250
+                };
+                let gone = match wait_for_tty(ms)? {
                     Tty::Gone => true,
                     Tty::Ready => {
                         if event::poll(Duration::ZERO)? {
@@ -87,6 +170,10 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
                     }
                     return Ok(());
                 }
+            }
+            if loaded {
+                dirty = true;
+                continue;
             }
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
@@ -149,7 +236,18 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<()> {
         }
     })();
     ratatui::restore();
-    result
+    if let Some(t) = timing {
+        let files = match state.loading {
+            Some((done, total)) => format!("{done}/{total} files read"),
+            None => "all files read".to_string(),
+        };
+        eprintln!(
+            "sitrep: first frame with {} articles ({files}) after {:.1} ms",
+            state.articles.len(),
+            t.as_secs_f64() * 1000.0
+        );
+    }
+    result.map(|()| state)
 }
 
 /// `:export`: the articles of the list as filtered now that carry tags,

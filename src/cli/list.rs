@@ -1,11 +1,10 @@
 //! `sitrep list`: the articles a query keeps, as lines or JSON; and how a
 //! refused query is shown.
 
-use super::{default_paths, extract_all, open_store, report_skipped, Config, NotesFormat};
-use crate::corpus::{self, LoadOptions};
+use super::{default_paths, open_corpus, open_store, Config, NotesFormat};
+use crate::corpus::LoadOptions;
 use crate::export;
 use crate::extract::tables::Tables;
-use crate::extract::Extractor;
 use crate::query::{self, Lexicon};
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,6 +26,7 @@ pub fn run_list(
     given: &[PathBuf],
     store_dir: Option<&std::path::Path>,
     opts: &LoadOptions,
+    no_cache: bool,
 ) -> anyhow::Result<ExitCode> {
     let config = Config::load()?;
     let tables = Tables::load_default()?;
@@ -36,10 +36,7 @@ pub fn run_list(
         Err(e) => return Ok(query_error(q.unwrap_or(""), &e)),
     };
     let store = open_store(store_dir)?;
-    let corpus = corpus::load(&default_paths(given, &config), opts);
-    report_skipped(&corpus.skipped);
-    let extractor = Extractor::new(&tables);
-    let summaries = extract_all(&extractor, &corpus.articles);
+    let (articles, summaries) = open_corpus(&default_paths(given, &config), opts, no_cache)?;
     let d = store.data();
     let tags = d
         .articles
@@ -52,7 +49,7 @@ pub fn run_list(
         corrections: &d.corrections,
         grades: &d.grades,
     };
-    let entries = export::entries(&corpus.articles, &summaries, &view);
+    let entries = export::entries(&articles, &summaries, &view);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let kept = entries.iter().filter(|e| query.matches(e));

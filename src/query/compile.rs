@@ -136,3 +136,40 @@ pub(crate) fn eval(n: &Node, e: &Entry) -> bool {
         Node::Test(t) => atoms::test(t, e),
     }
 }
+
+/// See [`super::Query::candidates`]: `and` intersects what its parts can
+/// narrow, `or` unites when every part narrows, `not` narrows nothing.
+pub(crate) fn candidates(n: &Node, answer: &dyn Fn(&Test) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
+    match n {
+        Node::Test(t) => answer(t),
+        Node::Not(_) => None,
+        Node::And(v) => v
+            .iter()
+            .filter_map(|x| candidates(x, answer))
+            .reduce(|a, b| {
+                let mut keep = Vec::with_capacity(a.len().min(b.len()));
+                let (mut i, mut j) = (0, 0);
+                while i < a.len() && j < b.len() {
+                    match a[i].cmp(&b[j]) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            keep.push(a[i]);
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                keep
+            }),
+        Node::Or(v) => {
+            let mut out = Vec::new();
+            for x in v {
+                out.extend(candidates(x, answer)?);
+            }
+            out.sort_unstable();
+            out.dedup();
+            Some(out)
+        }
+    }
+}

@@ -135,12 +135,21 @@ pub struct State {
     /// Position in the open corpus view.
     pub corpus_sel: usize,
     pub entity_order: crate::analysis::entities::Order,
+    /// Files read and files in all while the corpus loads in the
+    /// background; `None` once it is all in.
+    pub loading: Option<(usize, usize)>,
+    /// Files (and items of files) that were left out, said at exit.
+    pub skipped: Vec<crate::model::Skipped>,
+    /// The articles' words and entities, so the filter reads only the
+    /// articles that can match.
+    pub index: crate::index::Index,
 }
 
 impl State {
     pub fn new(articles: Vec<Article>, summaries: Vec<Summary>) -> State {
         let visible = (0..articles.len()).collect();
         let analysis = crate::analysis::analyse(&articles, &summaries, &[]);
+        let index = crate::index::Index::new(&articles, &summaries);
         State {
             articles,
             summaries,
@@ -178,6 +187,9 @@ impl State {
             analysis,
             corpus_sel: 0,
             entity_order: Default::default(),
+            loading: None,
+            skipped: Vec::new(),
+            index,
         }
     }
 

@@ -4,14 +4,16 @@
 use super::action::Action;
 use super::keymap::{chord_of, Keymap};
 use super::state::{CorpusView, Editor, Item, Mode, NoteTarget, Pane, Prompt, State};
+use crate::index::{Candidates, Field};
 use crate::model::{ByteSpan, Grade};
-use crate::query::Query;
+use crate::query::{Query, Test};
 use crate::store::{self, Anchor, Correction, CorrectionKind, Op};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeSet;
 
-/// A message to `update`: a bound action, or typing at a prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message to `update`: a bound action, typing at a prompt, or the
+/// next articles of a corpus loading in the background.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Act(Action),
     Type(char),
@@ -24,6 +26,15 @@ pub enum Msg {
     EditorKey(KeyEvent),
     SaveNote,
     DiscardNote,
+    /// More articles are in (in corpus order, after those already in).
+    Loaded(crate::ingest::Batch),
+    /// The corpus is all in: how many files were read in all, how many
+    /// of those were left out, and the index of every article.
+    LoadDone {
+        files: usize,
+        skipped: usize,
+        index: Box<crate::index::Index>,
+    },
 }
 
 /// What the app loop must do after an update.
@@ -91,8 +102,38 @@ pub fn mode_name(state: &State) -> &'static str {
 }
 
 pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
+    // Loading goes on while the analyst works: it keeps their message.
+    match msg {
+        Msg::Loaded(batch) => {
+            take_batch(state, batch);
+            return None;
+        }
+        Msg::LoadDone {
+            files,
+            skipped,
+            index,
+        } => {
+            state.loading = None;
+            if index.len() == state.articles.len() {
+                state.index = *index;
+            }
+            // Duplicates, entities, conflicts and the timeline read the
+            // whole corpus: worked out once it is all in.
+            state.analysis =
+                crate::analysis::analyse(&state.articles, &state.summaries, &state.corrections);
+            if skipped > 0 {
+                state.status = Some(format!(
+                    "{} files read, {skipped} left out (listed on stderr at exit)",
+                    crate::cli::thousands(files)
+                ));
+            }
+            return None;
+        }
+        _ => {}
+    }
     state.status = None;
     match msg {
+        Msg::Loaded(_) | Msg::LoadDone { .. } => None,
         Msg::Act(a) => act(state, a),
         Msg::Type(c) => {
             state.input.push(c);
@@ -972,9 +1013,90 @@ fn find_all(text: &str, q: &str) -> Vec<ByteSpan> {
     out
 }
 
-/// Filters the list by `query` (see [`crate::query`]), tested on each
-/// article as the export sees it. A query that does not parse leaves the
-/// list as it was and says why in the status line.
+/// Appends a loaded batch; the new articles join the list when they pass
+/// the filter in force (the one being typed, while the prompt is open; a
+/// query that does not parse keeps them all).
+fn take_batch(state: &mut State, batch: crate::ingest::Batch) {
+    let from = state.articles.len();
+    state.articles.extend(batch.articles);
+    state.summaries.extend(batch.summaries);
+    state.skipped.extend(batch.skipped);
+    state.loading = Some((batch.done, batch.total));
+    let query = match state.mode {
+        Mode::Input(Prompt::Filter) => state.input.clone(),
+        _ => state.filter.clone(),
+    };
+    let q = Query::new(&query, &state.query_context).unwrap_or_default();
+    let new: Vec<usize> = if q.is_empty() {
+        (from..state.articles.len()).collect()
+    } else {
+        let view = store_view(state);
+        let all = crate::export::Entries::new(&state.articles, &state.summaries, &view);
+        (from..state.articles.len())
+            .filter(|&i| q.matches(&all.get(i)))
+            .collect()
+    };
+    state.visible.extend(new);
+}
+
+/// The articles `query` keeps, testing every one without the index: what
+/// the filter must answer (tests and benchmarks hold it to this). `None`
+/// when the query does not parse.
+pub fn scan(state: &State, query: &str) -> Option<Vec<usize>> {
+    let q = Query::new(query, &state.query_context).ok()?;
+    let view = store_view(state);
+    let all = crate::export::Entries::new(&state.articles, &state.summaries, &view);
+    Some(
+        (0..state.articles.len())
+            .filter(|&i| q.matches(&all.get(i)))
+            .collect(),
+    )
+}
+
+/// The reader's copy of the store, as the export reads it.
+fn store_view(state: &State) -> crate::export::StoreView<'_> {
+    crate::export::StoreView {
+        tags: &state.tags,
+        annotations: &state.annotations,
+        corrections: &state.corrections,
+        grades: &state.grades,
+    }
+}
+
+/// The articles the index says can match `q`: a superset, which the
+/// query itself then checks; `None` when the index cannot narrow it
+/// (while a corpus loads, the index comes only at the end). Free text,
+/// `force:`, `loc:` and `site:` are looked up; a name matches by any form
+/// it resolves to as well as by what was typed, so each of those is looked
+/// up too. Forces and places the analyst added are not in the index: with
+/// any such addition, that kind of atom reads every article.
+pub fn prefilter(state: &State, q: &Query) -> Option<Vec<u32>> {
+    if state.index.len() != state.articles.len() {
+        return None;
+    }
+    let added = |kind: CorrectionKind| state.corrections.iter().any(|c| !c.wrong && c.kind == kind);
+    let ids = |c: Candidates| match c {
+        Candidates::Exact(v) | Candidates::Superset(v) => Some(v),
+        Candidates::All => None,
+    };
+    let names = |field: Field, n: &crate::query::Names| -> Option<Vec<u32>> {
+        let mut out = ids(state.index.candidates(field, &n.key))?;
+        for form in &n.forms {
+            out.extend(ids(state.index.candidates(field, form))?);
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    };
+    q.candidates(&|t: &Test| match t {
+        Test::Text(lower) => ids(state.index.candidates(Field::Text, lower)),
+        Test::Force(n) if !added(CorrectionKind::Force) => names(Field::Force, n),
+        Test::Place(n) if !added(CorrectionKind::Location) => names(Field::Location, n),
+        Test::Site(key) => ids(state.index.candidates(Field::Site, key)),
+        _ => None,
+    })
+}
+
 pub fn apply_filter(state: &mut State, query: &str) {
     let q = match Query::new(query, &state.query_context) {
         Ok(q) => q,
@@ -992,18 +1114,16 @@ pub fn apply_filter(state: &mut State, query: &str) {
     state.visible = if q.is_empty() {
         (0..state.articles.len()).collect()
     } else {
-        let tags = &state.tags;
-        let view = crate::export::StoreView {
-            tags,
-            annotations: &state.annotations,
-            corrections: &state.corrections,
-            grades: &state.grades,
+        let ids: Vec<usize> = match prefilter(state, &q) {
+            Some(ids) => ids.into_iter().map(|i| i as usize).collect(),
+            None => (0..state.articles.len()).collect(),
         };
-        crate::export::entries(&state.articles, &state.summaries, &view)
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| q.matches(e))
-            .map(|(i, _)| i)
+        let view = store_view(state);
+        let all = crate::export::Entries::new(&state.articles, &state.summaries, &view);
+        // A superset can be most of the corpus (`al-`): on all cores.
+        use rayon::prelude::*;
+        ids.into_par_iter()
+            .filter(|&i| q.matches(&all.get(i)))
             .collect()
     };
     match keep.and_then(|k| state.visible.iter().position(|&i| i == k)) {

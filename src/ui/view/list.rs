@@ -31,7 +31,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
     frame.render_widget(block, area);
     let h = inner.height as usize;
     if state.visible.is_empty() {
-        let msg = if state.articles.is_empty() {
+        let msg = if state.articles.is_empty() && state.loading.is_some() {
+            "Loading the corpus…"
+        } else if state.articles.is_empty() {
             "No articles. Open a file or folder: sitrep PATH"
         } else {
             "No article matches the filter."

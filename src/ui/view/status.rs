@@ -138,6 +138,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
         })
         .collect();
     let mut spans = vec![Span::styled(mode, t.get("ui.status_mode")), Span::raw(" ")];
+    if let Some((done, total)) = state.loading {
+        spans.push(Span::styled(
+            format!("{}  ", crate::cli::loading_line(done, total)),
+            t.get("ui.status_mode"),
+        ));
+    }
     let hints = if state.mode == Mode::Editor {
         vec!["esc or ctrl-s save · ctrl-q discard".to_string()]
     } else {
