@@ -71,43 +71,42 @@ fn splitmix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The folded words of the article's body, in order.
-fn words(a: &Article) -> Vec<String> {
-    a.body
-        .iter()
-        .flat_map(|b| {
-            fold::key(b.slice(&a.text))
-                .split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+/// A hash of each folded word of the article's body, in order (SipHash
+/// with fixed keys: the same on every run and machine).
+fn word_hashes(a: &Article) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut out = Vec::new();
+    for b in &a.body {
+        let folded = fold::fold_span(&a.text, b.start, b.end);
+        for w in folded.text.split_whitespace() {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            out.push(h.finish());
+        }
+    }
+    out
 }
 
 /// The body's signature; `None` when it is shorter than one shingle.
 pub fn signature(a: &Article) -> Option<Signature> {
-    let w = words(a);
-    if w.len() < SHINGLE {
+    let word_hashes = word_hashes(a);
+    if word_hashes.len() < SHINGLE {
         return None;
     }
     // Each word hashed once; a shingle's hash chains its words' in order.
-    let word_hashes: Vec<u64> = w
-        .iter()
-        .map(|w| {
-            let h = blake3::hash(w.as_bytes());
-            u64::from_le_bytes(h.as_bytes()[..8].try_into().expect("8 bytes"))
-        })
-        .collect();
     let hashes: Vec<u64> = word_hashes
         .windows(SHINGLE)
         .map(|s| s.iter().fold(0u64, |acc, &h| splitmix(acc ^ h)))
         .collect();
+    // Shingle hashes are already well mixed, so each "permutation" is a
+    // multiply-add with its own odd multiplier (a bijection of u64): two
+    // instructions per shingle and permutation instead of a full mix.
     let sig = (0..PERMUTATIONS as u64)
         .map(|p| {
-            let seed = splitmix(p);
+            let (a, b) = (splitmix(p) | 1, splitmix(p ^ 0x9e37_79b9));
             hashes
                 .iter()
-                .map(|&h| splitmix(h ^ seed))
+                .map(|&h| h.wrapping_mul(a).wrapping_add(b))
                 .min()
                 .expect("at least one shingle")
         })
@@ -134,6 +133,13 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 pub fn group(articles: &[Article]) -> Stories {
     use rayon::prelude::*;
     let sigs: Vec<Option<Signature>> = articles.par_iter().map(signature).collect();
+    group_signatures(&sigs)
+}
+
+/// Groups articles into stories from their signatures (`sigs[i]` is
+/// article `i`'s), worked out beforehand: the reader's loader computes
+/// them batch by batch, so the grouping at the end is quick.
+pub fn group_signatures(sigs: &[Option<Signature>]) -> Stories {
     let rows = PERMUTATIONS / BANDS;
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     for (i, s) in sigs.iter().enumerate() {
@@ -144,7 +150,8 @@ pub fn group(articles: &[Article]) -> Stories {
             buckets.entry((b, key)).or_default().push(i);
         }
     }
-    let mut parent: Vec<usize> = (0..articles.len()).collect();
+    let n = sigs.len();
+    let mut parent: Vec<usize> = (0..n).collect();
     for members in buckets.values() {
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
@@ -163,12 +170,12 @@ pub fn group(articles: &[Article]) -> Stories {
             }
         }
     }
-    let mut story = Vec::with_capacity(articles.len());
+    let mut story = Vec::with_capacity(n);
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..articles.len() {
+    for i in 0..n {
         by_root.entry(root(&mut parent, i)).or_default().push(i);
     }
-    for i in 0..articles.len() {
+    for i in 0..n {
         let r = root(&mut parent, i);
         story.push(by_root[&r][0]);
     }
