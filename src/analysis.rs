@@ -29,7 +29,22 @@ pub fn analyse(
     summaries: &[Summary],
     corrections: &[Correction],
 ) -> Analysis {
-    let stories = duplicates::group(articles);
+    analyse_with(
+        articles,
+        summaries,
+        corrections,
+        duplicates::group(articles),
+    )
+}
+
+/// [`analyse`], with the stories already grouped (see
+/// [`duplicates::group_signatures`]).
+pub fn analyse_with(
+    articles: &[Article],
+    summaries: &[Summary],
+    corrections: &[Correction],
+    stories: duplicates::Stories,
+) -> Analysis {
     Analysis {
         entities: entities::index(articles, summaries, &stories, corrections),
         conflicts: conflicts::find(articles, summaries, &stories),

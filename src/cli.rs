@@ -627,6 +627,9 @@ fn run_reader(
             // The filter's index is built here too, batch by batch, so the
             // reader stays free while the corpus loads.
             let mut index = crate::index::Index::default();
+            // And the duplicate signatures, the costly part of grouping
+            // reposts, so the reader does not stall when the load ends.
+            let mut signatures = Vec::new();
             let stats = ingest::load(
                 &loading.paths,
                 &loading.opts,
@@ -635,10 +638,16 @@ fn run_reader(
                 &cancel,
                 |b| {
                     index.add(&b.articles, &b.summaries);
+                    use rayon::prelude::*;
+                    signatures.par_extend(
+                        b.articles
+                            .par_iter()
+                            .map(crate::analysis::duplicates::signature),
+                    );
                     let _ = tx.send(ui::Loaded::Batch(b));
                 },
             );
-            let _ = tx.send(ui::Loaded::Done(stats, Box::new(index)));
+            let _ = tx.send(ui::Loaded::Done(stats, Box::new(index), signatures));
         })
     };
     let end = ui::run(

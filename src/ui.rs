@@ -36,7 +36,11 @@ pub struct Options {
 pub enum Loaded {
     Batch(crate::ingest::Batch),
     /// The end, with the index of every article sent.
-    Done(crate::ingest::Stats, Box<crate::index::Index>),
+    Done(
+        crate::ingest::Stats,
+        Box<crate::index::Index>,
+        Vec<Option<crate::analysis::duplicates::Signature>>,
+    ),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +111,7 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<state::
                                 update::update(&mut state, update::Msg::Loaded(b));
                                 loaded = true;
                             }
-                            Ok(Loaded::Done(stats, index)) => {
+                            Ok(Loaded::Done(stats, index, signatures)) => {
                                 let skipped = state.skipped.len();
                                 update::update(
                                     &mut state,
@@ -115,6 +119,7 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<state::
                                         files: stats.files,
                                         skipped,
                                         index,
+                                        signatures: Some(signatures),
                                     },
                                 );
                                 opts.loading = None;

@@ -142,6 +142,7 @@ fn generated_corpus_filters_as_a_full_scan_while_it_loads() {
             files: n,
             skipped: 0,
             index: Box::new(whole),
+            signatures: None,
         },
     );
     assert_eq!(state.index.len(), n);

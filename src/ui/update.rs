@@ -34,6 +34,9 @@ pub enum Msg {
         files: usize,
         skipped: usize,
         index: Box<crate::index::Index>,
+        /// Each article's duplicate signature, when the loader worked them
+        /// out (else they are worked out here).
+        signatures: Option<Vec<Option<crate::analysis::duplicates::Signature>>>,
     },
 }
 
@@ -112,6 +115,7 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
             files,
             skipped,
             index,
+            signatures,
         } => {
             state.loading = None;
             if index.len() == state.articles.len() {
@@ -119,8 +123,18 @@ pub fn update(state: &mut State, msg: Msg) -> Option<Effect> {
             }
             // Duplicates, entities, conflicts and the timeline read the
             // whole corpus: worked out once it is all in.
-            state.analysis =
-                crate::analysis::analyse(&state.articles, &state.summaries, &state.corrections);
+            let stories = match signatures {
+                Some(s) if s.len() == state.articles.len() => {
+                    crate::analysis::duplicates::group_signatures(&s)
+                }
+                _ => crate::analysis::duplicates::group(&state.articles),
+            };
+            state.analysis = crate::analysis::analyse_with(
+                &state.articles,
+                &state.summaries,
+                &state.corrections,
+                stories,
+            );
             if skipped > 0 {
                 state.status = Some(format!(
                     "{} files read, {skipped} left out (listed on stderr at exit)",
