@@ -22,9 +22,10 @@
 //! new one, never half of one, and two sessions writing at once each leave
 //! a whole pack (the last one wins).
 //!
-//! Entries are `postcard`: measured against `serde_json` on the same
-//! summaries (see `benches/ingest.rs`), it decodes several times faster and
-//! is about half the size.
+//! Entries are `postcard`, a compact binary serde format with no field
+//! names or escaping to parse. (It was chosen, not measured against
+//! `serde_json`: a warm start of 10,000 articles decodes a 78 MB pack and
+//! reaches its first full frame in about 1 s.)
 
 use crate::extract::tables::{self, Tables};
 use crate::extract::Extractor;
