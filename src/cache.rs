@@ -90,10 +90,18 @@ impl Version {
 /// a file must be extracted, and the cache version that goes with it. The
 /// tables are read now, so a malformed `extend.toml` is reported at once.
 pub fn extractor(config_dir: &Path) -> Result<(Extraction, Version), tables::TableError> {
+    let (t, version) = tables(config_dir)?;
+    Ok((Extraction::lazy(t), version))
+}
+
+/// The tables `Tables::load_default` reads (the built-in ones plus
+/// `extend.toml` in `config_dir`), and the cache version that goes with
+/// them: read once, for the query language's names and for extraction.
+pub fn tables(config_dir: &Path) -> Result<(Tables, Version), tables::TableError> {
     let path = config_dir.join("extend.toml");
     let mut t = Tables::builtin()?;
     if !path.is_file() {
-        return Ok((Extraction::lazy(t), Version::of(None)));
+        return Ok((t, Version::of(None)));
     }
     let before = std::fs::read(&path).ok();
     t.extend_from_file(&path)?;
@@ -105,7 +113,7 @@ pub fn extractor(config_dir: &Path) -> Result<(Extraction, Version), tables::Tab
     } else {
         Version([0; 32])
     };
-    Ok((Extraction::lazy(t), version))
+    Ok((t, version))
 }
 
 /// An extractor built on first use: building one takes a few hundred

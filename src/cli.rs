@@ -286,7 +286,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let opts = load_opts(&cli);
     match cli.command {
         Some(Command::Extract { format, paths }) => {
-            let (articles, summaries) = open_corpus(&paths, &opts, cli.no_cache)?;
+            let (tables, version) = crate::cache::tables(&crate::paths::config_dir())?;
+            let (articles, summaries) = open_corpus(&paths, &opts, cli.no_cache, tables, version)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let records: Vec<_> = articles
@@ -432,7 +433,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
         }) => {
             let config = Config::load()?;
-            let tables = Tables::load_default()?;
+            let (tables, version) = crate::cache::tables(&crate::paths::config_dir())?;
             let ctx = query::Context::new(Lexicon::new(&tables), config.queries.clone());
             let filter = match export::Filter::new(tags, query.as_deref(), &ctx) {
                 Ok(f) => f,
@@ -445,7 +446,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 force,
                 paths,
             };
-            run_export(args, cli.store.as_deref(), &opts, cli.no_cache)
+            run_export(
+                args,
+                cli.store.as_deref(),
+                &opts,
+                cli.no_cache,
+                (tables, version),
+            )
         }
         Some(Command::Import { file }) => run_import(&file, cli.store.as_deref(), &opts),
         Some(Command::List {
@@ -467,8 +474,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => grade::run_grade(&article, &claim, &grade, cli.store.as_deref(), &opts),
         Some(Command::Conflicts { format, paths }) => {
             let config = Config::load()?;
-            let (articles, summaries) =
-                open_corpus(&default_paths(&paths, &config), &opts, cli.no_cache)?;
+            let (tables, version) = crate::cache::tables(&crate::paths::config_dir())?;
+            let (articles, summaries) = open_corpus(
+                &default_paths(&paths, &config),
+                &opts,
+                cli.no_cache,
+                tables,
+                version,
+            )?;
             let text = crate::analysis::conflicts::render(
                 &articles,
                 &summaries,
@@ -493,7 +506,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let config = Config::load()?;
             let paths = default_paths(&cli.paths, &config);
-            let tables = Tables::load_default()?;
+            // Read before the screen is taken, so a malformed extend.toml
+            // is reported plainly.
+            let (tables, version) = crate::cache::tables(&crate::paths::config_dir())?;
             let store = open_store(cli.store.as_deref())?;
             let ctx = query::Context::new(Lexicon::new(&tables), config.queries);
             run_reader(
@@ -503,6 +518,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     opts,
                     no_cache: cli.no_cache,
                     exit_after: cli.exit_after,
+                    tables,
+                    version,
                 },
                 ctx,
                 cli.theme.or(config.theme),
@@ -587,6 +604,9 @@ pub struct Loading {
     pub opts: LoadOptions,
     pub no_cache: bool,
     pub exit_after: Option<String>,
+    /// What to extract with (see `cache::tables`).
+    pub tables: Tables,
+    pub version: crate::cache::Version,
 }
 
 #[cfg(feature = "tui")]
@@ -612,11 +632,10 @@ fn run_reader(
         Some("loaded") => Some(ui::ExitAfter::Loaded),
         Some(other) => anyhow::bail!("--exit-after: first or loaded, not {other:?}"),
     };
-    // The extractor is built before the screen is taken, so a malformed
-    // extend.toml is reported plainly.
-    let (extractor, version) = crate::cache::extractor(&config_dir)?;
-    let cache = (!loading.no_cache)
-        .then(|| ingest::CacheUse::new(&crate::paths::cache_dir(), &loading.paths, version));
+    let extractor = crate::cache::Extraction::lazy(loading.tables);
+    let cache = (!loading.no_cache).then(|| {
+        ingest::CacheUse::new(&crate::paths::cache_dir(), &loading.paths, loading.version)
+    });
     let mut state = ui::state::State::new(Vec::new(), Vec::new());
     state.query_context = std::sync::Arc::new(ctx);
     let (tx, rx) = std::sync::mpsc::channel();
@@ -688,8 +707,10 @@ pub(crate) fn open_corpus(
     paths: &[PathBuf],
     opts: &LoadOptions,
     no_cache: bool,
+    tables: Tables,
+    version: crate::cache::Version,
 ) -> anyhow::Result<(Vec<crate::model::Article>, Vec<crate::model::Summary>)> {
-    let (extractor, version) = crate::cache::extractor(&crate::paths::config_dir())?;
+    let extractor = crate::cache::Extraction::lazy(tables);
     let cache =
         (!no_cache).then(|| ingest::CacheUse::new(&crate::paths::cache_dir(), paths, version));
     let mut progress = Progress::new();
@@ -806,6 +827,7 @@ fn run_export(
     store_dir: Option<&std::path::Path>,
     opts: &LoadOptions,
     no_cache: bool,
+    (tables, version): (Tables, crate::cache::Version),
 ) -> anyhow::Result<ExitCode> {
     args.filter.tags = args
         .filter
@@ -822,7 +844,7 @@ fn run_export(
     let store = open_store(store_dir)?;
     let config = Config::load()?;
     let paths = default_paths(&args.paths, &config);
-    let (all, all_summaries) = open_corpus(&paths, opts, no_cache)?;
+    let (all, all_summaries) = open_corpus(&paths, opts, no_cache, tables, version)?;
     let mut by_id: std::collections::HashMap<_, _> = all
         .iter()
         .map(|a| a.id.clone())

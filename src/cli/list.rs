@@ -4,7 +4,6 @@
 use super::{default_paths, open_corpus, open_store, Config, NotesFormat};
 use crate::corpus::LoadOptions;
 use crate::export;
-use crate::extract::tables::Tables;
 use crate::query::{self, Lexicon};
 use std::io::Write;
 use std::path::PathBuf;
@@ -29,14 +28,20 @@ pub fn run_list(
     no_cache: bool,
 ) -> anyhow::Result<ExitCode> {
     let config = Config::load()?;
-    let tables = Tables::load_default()?;
+    let (tables, version) = crate::cache::tables(&crate::paths::config_dir())?;
     let ctx = query::Context::new(Lexicon::new(&tables), config.queries.clone());
     let query = match query::Query::new(q.unwrap_or(""), &ctx) {
         Ok(query) => query,
         Err(e) => return Ok(query_error(q.unwrap_or(""), &e)),
     };
     let store = open_store(store_dir)?;
-    let (articles, summaries) = open_corpus(&default_paths(given, &config), opts, no_cache)?;
+    let (articles, summaries) = open_corpus(
+        &default_paths(given, &config),
+        opts,
+        no_cache,
+        tables,
+        version,
+    )?;
     let d = store.data();
     let tags = d
         .articles
