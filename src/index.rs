@@ -11,9 +11,10 @@
 //! - `force:`, `loc:`, `site:`: the folded names and mention texts of each
 //!   article's forces and places, and its site, with postings.
 //!
-//! The filter asks `candidates` for each atom, intersects them, and checks
-//! only those articles the exact way (or none, when every answer was
-//! `Exact`): the index narrows, the filter still decides. Built as batches
+//! The filter asks `candidates` for each test of its query (see
+//! `Query::candidates`: `and` intersects, `or` unites) and checks only
+//! those articles the exact way: the index narrows, the filter still
+//! decides. Built as batches
 //! arrive (`add`), by the reader's loader thread; measured in
 //! `benches/search.rs`.
 
@@ -377,45 +378,6 @@ impl Index {
     }
 }
 
-/// Intersects the candidates of several atoms that must all hold; `None`
-/// when none of them narrows anything. The flag says whether the answer is
-/// exact.
-pub fn intersect(all: impl IntoIterator<Item = Candidates>) -> Option<(Vec<u32>, bool)> {
-    let mut out: Option<(Vec<u32>, bool)> = None;
-    let mut every_exact = true;
-    for c in all {
-        let (ids, exact) = match c {
-            Candidates::All => {
-                every_exact = false;
-                continue;
-            }
-            Candidates::Exact(v) => (v, true),
-            Candidates::Superset(v) => (v, false),
-        };
-        every_exact &= exact;
-        out = Some(match out {
-            None => (ids, exact),
-            Some((prev, _)) => {
-                let mut keep = Vec::with_capacity(prev.len().min(ids.len()));
-                let (mut i, mut j) = (0, 0);
-                while i < prev.len() && j < ids.len() {
-                    match prev[i].cmp(&ids[j]) {
-                        std::cmp::Ordering::Less => i += 1,
-                        std::cmp::Ordering::Greater => j += 1,
-                        std::cmp::Ordering::Equal => {
-                            keep.push(prev[i]);
-                            i += 1;
-                            j += 1;
-                        }
-                    }
-                }
-                (keep, false)
-            }
-        });
-    }
-    out.map(|(ids, _)| (ids, every_exact))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,23 +480,5 @@ mod tests {
             (vec![0], "exact")
         );
         assert_eq!(ids(ix.candidates(Field::Site, "sana")), (vec![2], "exact"));
-    }
-
-    #[test]
-    fn intersect_keeps_exactness_only_when_all_are() {
-        let e = |v: &[u32]| Candidates::Exact(v.to_vec());
-        assert_eq!(
-            intersect([e(&[1, 2, 5]), e(&[2, 5, 9])]),
-            Some((vec![2, 5], true))
-        );
-        assert_eq!(
-            intersect([e(&[1, 2]), Candidates::Superset(vec![2])]),
-            Some((vec![2], false))
-        );
-        assert_eq!(
-            intersect([e(&[1]), Candidates::All]),
-            Some((vec![1], false))
-        );
-        assert_eq!(intersect([Candidates::All]), None);
     }
 }

@@ -383,3 +383,25 @@ fn saved_queries_expand() {
         (0, "in saved query @broken: expected ')' at 2")
     );
 }
+
+/// How a query combines the article sets an index gives for its tests:
+/// `and` intersects, `or` unites, `not` and a test the index cannot answer
+/// narrow nothing.
+#[test]
+fn candidates_combine_per_test_answers() {
+    let c = context();
+    let answer = |t: &query::Test| match t {
+        query::Test::Text(w) if w == "a" => Some(vec![1, 2, 5]),
+        query::Test::Text(w) if w == "b" => Some(vec![2, 5, 9]),
+        query::Test::Text(w) if w == "c" => Some(vec![7]),
+        _ => None,
+    };
+    let cands = |q: &str| Query::new(q, &c).unwrap().candidates(&answer);
+    assert_eq!(cands("a b"), Some(vec![2, 5]));
+    assert_eq!(cands("a or c"), Some(vec![1, 2, 5, 7]));
+    assert_eq!(cands("(a or c) and b"), Some(vec![2, 5]));
+    assert_eq!(cands("a note:x"), Some(vec![1, 2, 5]));
+    assert_eq!(cands("a or note:x"), None);
+    assert_eq!(cands("not a"), None);
+    assert_eq!(cands("note:x"), None);
+}
