@@ -29,7 +29,7 @@
 
 use crate::extract::tables::{self, Tables};
 use crate::extract::Extractor;
-use crate::model::{Article, Claim, Force, Format, Location, Summary};
+use crate::model::{Article, Claim, Force, Format, Location, Summary, Ustr};
 use atomic_write_file::AtomicWriteFile;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -204,13 +204,11 @@ pub struct CachedSummary {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct CachedClaim {
-    text: String,
     value: f64,
     high: Option<f64>,
-    unit: String,
-    quantity: String,
-    source: Option<String>,
-    date: Option<String>,
+    unit: Ustr,
+    source: Option<Ustr>,
+    date: Option<Ustr>,
     start: usize,
     end: usize,
     quantity_start: usize,
@@ -226,11 +224,9 @@ impl From<Summary> for CachedSummary {
                 .claims
                 .into_iter()
                 .map(|c| CachedClaim {
-                    text: c.text,
                     value: c.value,
                     high: c.high,
                     unit: c.unit,
-                    quantity: c.quantity,
                     source: c.source,
                     date: c.date,
                     start: c.start,
@@ -252,11 +248,9 @@ impl From<CachedSummary> for Summary {
                 .claims
                 .into_iter()
                 .map(|c| Claim {
-                    text: c.text,
                     value: c.value,
                     high: c.high,
                     unit: c.unit,
-                    quantity: c.quantity,
                     source: c.source,
                     date: c.date,
                     start: c.start,
@@ -512,18 +506,12 @@ mod tests {
                 lat: Some(34.56),
                 lon: None,
                 country: Some("SY".into()),
-                mentions: vec![Mention {
-                    text: "Palmyra".into(),
-                    start: 14,
-                    end: 21,
-                }],
+                mentions: vec![Mention::new(14, 21)],
             }],
             claims: vec![Claim {
-                text: text[23..].into(),
                 value: 40.0,
                 high: None,
                 unit: "fighters".into(),
-                quantity: "40 fighters".into(),
                 source: Some("SOHR".into()),
                 date: None,
                 start: 23,

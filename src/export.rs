@@ -99,6 +99,11 @@ pub struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
+    /// The article's text, which the summary's spans point into ("" when
+    /// the corpus no longer holds the article).
+    pub fn text(&self) -> &'a str {
+        self.article.map_or("", |a| a.text.as_str())
+    }
     pub fn source_site(&self) -> Option<&'a str> {
         self.article.and_then(|a| a.source_site.as_deref())
     }

@@ -7,7 +7,7 @@ pub mod entities;
 pub mod fold;
 pub mod tables;
 
-use crate::model::{Article, ByteSpan, Claim, Force, Location, Mention, Summary};
+use crate::model::{Article, ByteSpan, Claim, Force, Location, Mention, Summary, Ustr};
 use entities::{Hit, Matcher, Target};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -88,7 +88,7 @@ impl Extractor {
                 by_force
                     .entry(i)
                     .or_default()
-                    .push(mention(text, h.start, h.end));
+                    .push(Mention::new(h.start, h.end));
                 first.entry(i).or_insert(h.start);
             }
         }
@@ -129,7 +129,7 @@ impl Extractor {
                 by_force
                     .entry(f)
                     .or_default()
-                    .push(mention(text, h.start, h.end));
+                    .push(Mention::new(h.start, h.end));
             }
         }
         let mut out: Vec<(usize, Force)> = Vec::new();
@@ -156,7 +156,7 @@ impl Extractor {
             }
             taken.push((c.start, c.end));
             let key = unit_key(&c.name);
-            let m = mention(text, c.start, c.end);
+            let m = Mention::new(c.start, c.end);
             match unknown.get(&key) {
                 Some(&i) => out[i].1.mentions.push(m),
                 None => {
@@ -164,8 +164,8 @@ impl Extractor {
                     out.push((
                         c.start,
                         Force {
-                            name: c.name.clone(),
-                            kind: c.kind.to_string(),
+                            name: Ustr::from(&c.name),
+                            kind: Ustr::from(c.kind),
                             mentions: vec![m],
                         },
                     ));
@@ -178,8 +178,8 @@ impl Extractor {
             (
                 first[&i],
                 Force {
-                    name: e.name.clone(),
-                    kind: e.kind.clone(),
+                    name: e.name,
+                    kind: e.kind,
                     mentions,
                 },
             )
@@ -201,11 +201,11 @@ impl Extractor {
                 by_place.push((
                     h.start,
                     Location {
-                        name: e.name.clone(),
-                        kind: e.kind.clone(),
+                        name: e.name,
+                        kind: e.kind,
                         lat: e.lat,
                         lon: e.lon,
-                        country: (!e.country.is_empty()).then(|| e.country.clone()),
+                        country: (!e.country.is_empty()).then_some(e.country),
                         mentions: Vec::new(),
                     },
                 ));
@@ -214,7 +214,7 @@ impl Extractor {
             by_place[slot]
                 .1
                 .mentions
-                .push(mention(text, h.start, h.end));
+                .push(Mention::new(h.start, h.end));
         }
         // Places the gazetteer lacks, from context ("the town of X").
         let mut found = Vec::new();
@@ -249,8 +249,8 @@ impl Extractor {
             by_place.push((
                 first,
                 Location {
-                    name: c.name,
-                    kind: c.kind.to_string(),
+                    name: Ustr::from(&c.name),
+                    kind: Ustr::from(c.kind),
                     lat: None,
                     lon: None,
                     country: None,
@@ -318,17 +318,15 @@ impl Extractor {
                 let date = claims::date_in(&text[s..e]).or_else(|| carried_date.clone());
                 for q in quantities {
                     out.push(Claim {
-                        text: text[s..e].to_string(),
                         value: q.value,
                         high: q.high,
-                        unit: q.unit,
-                        quantity: text[q.start..q.end].to_string(),
+                        unit: Ustr::from(&q.unit),
                         source: if is_title {
                             None
                         } else {
-                            attr.clone().map(|n| clean_source(&n))
+                            attr.as_deref().map(|n| Ustr::from(&clean_source(n)))
                         },
-                        date: date.clone(),
+                        date: date.as_deref().map(Ustr::from),
                         start: s,
                         end: e,
                         quantity_start: q.start,
@@ -352,13 +350,13 @@ impl Extractor {
     fn speaker_name(&self, text: &str, h: &Hit) -> String {
         let surface = &text[h.start..h.end];
         let canon = match h.target {
-            Target::Source(i) => &self.matcher.sources[i].name,
-            Target::Force(i) => &self.matcher.forces[i].name,
+            Target::Source(i) => self.matcher.sources[i].name.as_str(),
+            Target::Force(i) => self.matcher.forces[i].name.as_str(),
             Target::Place(_) => return surface.to_string(),
         };
         let (sk, ck) = (fold::key(surface), fold::key(canon));
         if sk != ck && format!(" {sk} ").contains(&format!(" {ck} ")) {
-            canon.clone()
+            canon.to_string()
         } else {
             surface.to_string()
         }
@@ -399,14 +397,6 @@ fn clean_source(s: &str) -> String {
         .to_string()
 }
 
-fn mention(text: &str, start: usize, end: usize) -> Mention {
-    Mention {
-        text: text[start..end].to_string(),
-        start,
-        end,
-    }
-}
-
 /// A country followed by a hyphen ("US-led") or by an actor word ("Syrian
 /// forces", "Syria's army") is not a place.
 fn used_as_actor(text: &str, _start: usize, end: usize) -> bool {
@@ -445,7 +435,7 @@ fn occurrences(text: &str, spans: &[ByteSpan], name: &str) -> Vec<Mention> {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok {
-                out.push(mention(text, a, b));
+                out.push(Mention::new(a, b));
             }
             from += p + name.len();
         }
@@ -465,9 +455,8 @@ pub struct Record<'a> {
     pub title: &'a str,
     pub body: String,
     pub comments: Vec<RecordComment<'a>>,
-    pub forces: &'a [Force],
-    pub locations: &'a [Location],
-    pub claims: &'a [Claim],
+    #[serde(flatten)]
+    pub summary: crate::model::PrintedSummary,
 }
 
 #[derive(Debug, Serialize)]
@@ -497,9 +486,7 @@ impl<'a> Record<'a> {
                     text: &c.text,
                 })
                 .collect(),
-            forces: &s.forces,
-            locations: &s.locations,
-            claims: &s.claims,
+            summary: s.printed(&a.text),
         }
     }
 }

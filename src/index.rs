@@ -216,7 +216,7 @@ fn terms(a: &Article, s: &Summary) -> Terms {
                 .iter()
                 .flat_map(|f| {
                     std::iter::once(f.name.as_str())
-                        .chain(f.mentions.iter().map(|m| m.text.as_str()))
+                        .chain(f.mentions.iter().map(|m| m.text(&a.text)))
                 })
                 .collect(),
         ),
@@ -225,7 +225,7 @@ fn terms(a: &Article, s: &Summary) -> Terms {
                 .iter()
                 .flat_map(|l| {
                     std::iter::once(l.name.as_str())
-                        .chain(l.mentions.iter().map(|m| m.text.as_str()))
+                        .chain(l.mentions.iter().map(|m| m.text(&a.text)))
                 })
                 .collect(),
         ),
@@ -405,7 +405,7 @@ mod tests {
         let a = vec![
             article(
                 "Shelling in Idlib",
-                "Rockets hit Ma'arrat al-Nu'man overnight.",
+                "Rockets hit Ma'arrat al-Nu'man overnight; HTS fired back.",
                 Some("Enab Baladi"),
             ),
             article(
@@ -423,10 +423,9 @@ mod tests {
         s[0].forces.push(Force {
             name: "Hay'at Tahrir al-Sham".into(),
             kind: "jihadist".into(),
-            mentions: vec![Mention {
-                text: "HTS".into(),
-                start: 0,
-                end: 3,
+            mentions: vec![{
+                let at = a[0].text.find("HTS").unwrap();
+                Mention::new(at, at + 3)
             }],
         });
         (a, s)

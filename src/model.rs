@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+pub use ustr::Ustr;
 use std::path::PathBuf;
 
 /// A half-open byte range `[start, end)` into an article's `text`.
@@ -119,57 +120,66 @@ impl Article {
     }
 }
 
-/// One occurrence of an entity in an article's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One occurrence of an entity in an article's text. Its words are the
+/// article's own (`text`), never a copy: a corpus holds hundreds of
+/// thousands of mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    pub text: String,
     pub start: usize,
     pub end: usize,
 }
 
 impl Mention {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Mention { start, end }
+    }
     pub fn span(&self) -> ByteSpan {
         ByteSpan::new(self.start, self.end)
     }
+    /// The mention as printed in `text`, the article's text. A span that
+    /// does not lie in `text` on char boundaries gives "".
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
 }
 
-/// An armed actor, resolved to one canonical name.
+/// An armed actor, resolved to one canonical name. Names and kinds come
+/// from a small vocabulary, so they are interned ([`Ustr`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Force {
-    pub name: String,
-    pub kind: String,
+    pub name: Ustr,
+    pub kind: Ustr,
     pub mentions: Vec<Mention>,
 }
 
 /// A named place; coordinates are null for places the gazetteer lacks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
-    pub name: String,
-    pub kind: String,
+    pub name: Ustr,
+    pub kind: Ustr,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    pub country: Option<String>,
+    pub country: Option<Ustr>,
     pub mentions: Vec<Mention>,
 }
 
-/// A quantified assertion and who makes it.
+/// A quantified assertion and who makes it. The sentence and the
+/// quantity are spans of the article's text, read with [`Claim::text`] and
+/// [`Claim::quantity`]; units, sources and dates are interned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// The sentence (or clause) that states it.
-    pub text: String,
     pub value: f64,
     /// The upper bound of a range ("1,000-1,500"); `value` is the lower.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub high: Option<f64>,
-    pub unit: String,
-    /// The number and its unit as printed.
-    pub quantity: String,
-    pub source: Option<String>,
-    pub date: Option<String>,
-    /// The sentence's span (`text`).
+    pub unit: Ustr,
+    pub source: Option<Ustr>,
+    pub date: Option<Ustr>,
+    /// The sentence (or clause) that states it.
     pub start: usize,
     pub end: usize,
-    /// The number and its unit, within the sentence.
+    /// The number and its unit as printed, within the sentence.
     pub quantity_start: usize,
     pub quantity_end: usize,
 }
@@ -177,6 +187,21 @@ pub struct Claim {
 impl Claim {
     pub fn span(&self) -> ByteSpan {
         ByteSpan::new(self.start, self.end)
+    }
+    pub fn quantity_span(&self) -> ByteSpan {
+        ByteSpan::new(self.quantity_start, self.quantity_end)
+    }
+    /// The sentence that states the claim, in `text` (the article's). A
+    /// span that does not lie in `text` gives "".
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    /// The number and its unit as printed ("30 km (19 miles)").
+    pub fn quantity<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.quantity_start..self.quantity_end).unwrap_or("")
+    }
+    pub fn source(&self) -> Option<&'static str> {
+        self.source.map(|s| s.as_str())
     }
 }
 
@@ -186,6 +211,111 @@ pub struct Summary {
     pub forces: Vec<Force>,
     pub locations: Vec<Location>,
     pub claims: Vec<Claim>,
+}
+
+impl Summary {
+    /// The summary as printed, its words read from `text` (the article's).
+    pub fn printed(&self, text: &str) -> PrintedSummary {
+        let mentions = |ms: &[Mention]| {
+            ms.iter()
+                .map(|m| PrintedMention {
+                    text: m.text(text).to_string(),
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect()
+        };
+        PrintedSummary {
+            forces: self
+                .forces
+                .iter()
+                .map(|f| PrintedForce {
+                    name: f.name.to_string(),
+                    kind: f.kind.to_string(),
+                    mentions: mentions(&f.mentions),
+                })
+                .collect(),
+            locations: self
+                .locations
+                .iter()
+                .map(|l| PrintedLocation {
+                    name: l.name.to_string(),
+                    kind: l.kind.to_string(),
+                    lat: l.lat,
+                    lon: l.lon,
+                    country: l.country.map(|c| c.to_string()),
+                    mentions: mentions(&l.mentions),
+                })
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .map(|c| PrintedClaim {
+                    text: c.text(text).to_string(),
+                    value: c.value,
+                    high: c.high,
+                    unit: c.unit.to_string(),
+                    quantity: c.quantity(text).to_string(),
+                    source: c.source.map(|s| s.to_string()),
+                    date: c.date.map(|d| d.to_string()),
+                    start: c.start,
+                    end: c.end,
+                    quantity_start: c.quantity_start,
+                    quantity_end: c.quantity_end,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A [`Summary`] as `sitrep extract` and the JSON export print it
+/// (EXTRACT-CONTRACT.md): each mention and claim carries its own words,
+/// which the summary held in memory leaves in the article's text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PrintedSummary {
+    pub forces: Vec<PrintedForce>,
+    pub locations: Vec<PrintedLocation>,
+    pub claims: Vec<PrintedClaim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintedMention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrintedForce {
+    pub name: String,
+    pub kind: String,
+    pub mentions: Vec<PrintedMention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrintedLocation {
+    pub name: String,
+    pub kind: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub country: Option<String>,
+    pub mentions: Vec<PrintedMention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrintedClaim {
+    pub text: String,
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub high: Option<f64>,
+    pub unit: String,
+    pub quantity: String,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub quantity_start: usize,
+    pub quantity_end: usize,
 }
 
 /// Where an input file went, when it did not become articles.

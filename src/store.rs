@@ -437,9 +437,10 @@ pub fn new_id() -> String {
     h.finalize().to_hex()[..12].to_string()
 }
 
-/// A new grade for the claim of `a` whose quantity is at `span`.
+/// A new grade for `claim` of article `a`, whose text is `text`.
 pub fn source_grade(
     a: &ArticleId,
+    text: &str,
     claim: &crate::model::Claim,
     grade: crate::model::Grade,
 ) -> SourceGrade {
@@ -447,8 +448,8 @@ pub fn source_grade(
         id: new_id(),
         article: a.clone(),
         span: ByteSpan::new(claim.quantity_start, claim.quantity_end),
-        quantity: claim.quantity.clone(),
-        source: claim.source.clone(),
+        quantity: claim.quantity(text).to_string(),
+        source: claim.source().map(str::to_string),
         grade,
         created: now(),
         author: author(),
@@ -644,12 +645,14 @@ mod tests {
         let mut s = Store::open(dir.path()).unwrap();
         s.apply(Op::Grade(source_grade(
             &a.id,
+            &a.text,
             &claim,
             "b2".parse().unwrap(),
         )))
         .unwrap();
         s.apply(Op::Grade(source_grade(
             &a.id,
+            &a.text,
             &claim,
             "C3".parse().unwrap(),
         )))
@@ -658,7 +661,7 @@ mod tests {
         assert_eq!(r.data().grades.len(), 1, "a claim has one grade");
         let g = r.grade_of(&a.id, span).unwrap();
         assert_eq!(g.grade.to_string(), "C3");
-        assert_eq!(g.quantity, claim.quantity);
+        assert_eq!(g.quantity, claim.quantity(&a.text));
         assert_eq!(g.source.as_deref(), Some("SOHR"));
         let text = fs::read_to_string(dir.path().join(STORE_FILE)).unwrap();
         assert!(text.contains("\"schema_version\": 3") && text.contains("\"grade\": \"C3\""));

@@ -116,7 +116,7 @@ impl Fixture {
 fn force_names(s: &[Summary]) -> Vec<String> {
     let mut v: Vec<String> = s
         .iter()
-        .flat_map(|s| s.forces.iter().map(|f| f.name.clone()))
+        .flat_map(|s| s.forces.iter().map(|f| f.name.to_string()))
         .collect();
     v.sort();
     v.dedup();

@@ -806,7 +806,7 @@ fn grades_round_trip_through_the_store_and_every_export() {
         .extract(&p)
         .claims
         .iter()
-        .position(|c| c.quantity == "40 fighters")
+        .position(|c| c.quantity(&p.text) == "40 fighters")
         .unwrap()
         + 1;
     ok(&sitrep(&f, &["grade", &palmyra, &n.to_string(), "C3"]));

@@ -209,6 +209,7 @@ fn held() -> Held {
         .expect("the 12 km claim");
     let grades = vec![store::source_grade(
         &deir.id,
+        &deir.text,
         twelve,
         Grade::new('B', 2).unwrap(),
     )];
@@ -217,7 +218,7 @@ fn held() -> Held {
         article: aleppo.id.clone(),
         kind: CorrectionKind::Claim,
         wrong: true,
-        name: c.summaries[2].claims[0].quantity.clone(),
+        name: c.summaries[2].claims[0].quantity(&aleppo.text).to_string(),
         span: None,
         note: String::new(),
         created: store::now(),

@@ -317,7 +317,7 @@ struct Spans {
 }
 
 fn palmyra_spans(s: &Session) -> Spans {
-    let (_, sum) = s.state.article().unwrap();
+    let (art, sum) = s.state.article().unwrap();
     let saa = sum
         .forces
         .iter()
@@ -331,10 +331,10 @@ fn palmyra_spans(s: &Session) -> Spans {
     let claim = sum
         .claims
         .iter()
-        .find(|c| c.quantity == "20 km")
+        .find(|c| c.quantity(&art.text) == "20 km")
         .expect("the 20 km claim is found");
     Spans {
-        force: body_mention(s, saa.mentions.iter().filter(|m| m.text == "SAA")),
+        force: body_mention(s, saa.mentions.iter().filter(|m| m.text(&art.text) == "SAA")),
         location: body_mention(s, &homs.mentions),
         claim: ByteSpan::new(claim.quantity_start, claim.quantity_end),
     }

@@ -157,14 +157,14 @@ pub fn kind_of(text: &str, c: &Claim) -> Option<String> {
         u if COMPARED.contains(&u) => u,
         _ => return None,
     };
-    let first = c.quantity.split_whitespace().next()?.to_lowercase();
+    let first = c.quantity(text).split_whitespace().next()?.to_lowercase();
     if VAGUE.contains(&first.as_str()) {
         return None;
     }
     let noun = match unit {
         "casualties" | "people" | "fighters" | "prisoners" => {
             let last = c
-                .quantity
+                .quantity(text)
                 .split_whitespace()
                 .last()
                 .unwrap_or("")
@@ -249,7 +249,7 @@ pub fn subjects_of(a: &Article, s: &Summary, c: &Claim) -> Vec<Subject> {
         .filter(|l| l.mentions.iter().any(inside))
         .map(|l| Subject {
             kind: Kind::Place,
-            name: l.name.clone(),
+            name: l.name.to_string(),
         })
         .collect();
     if !places.is_empty() {
@@ -261,7 +261,7 @@ pub fn subjects_of(a: &Article, s: &Summary, c: &Claim) -> Vec<Subject> {
         .filter(|f| f.mentions.iter().any(inside))
         .map(|f| Subject {
             kind: Kind::Force,
-            name: f.name.clone(),
+            name: f.name.to_string(),
         })
         .collect();
     if !forces.is_empty() {
@@ -277,7 +277,7 @@ pub fn subjects_of(a: &Article, s: &Summary, c: &Claim) -> Vec<Subject> {
         .min_by_key(|(_, m)| m.start)
         .map(|(l, _)| Subject {
             kind: Kind::Place,
-            name: l.name.clone(),
+            name: l.name.to_string(),
         })
         .into_iter()
         .collect()
@@ -344,8 +344,8 @@ pub fn find(articles: &[Article], summaries: &[Summary], stories: &Stories) -> V
                 claim: ci,
                 low,
                 high,
-                quantity: c.quantity.clone(),
-                source: c.source.clone(),
+                quantity: c.quantity(&a.text).to_string(),
+                source: c.source.map(|s| s.to_string()),
                 date,
                 also: also.clone(),
             };
@@ -437,7 +437,7 @@ pub fn render(
                             "high": (f.high > f.low).then_some(f.high),
                             "quantity": f.quantity,
                             "source": f.source,
-                            "sentence": claim.text,
+                            "sentence": claim.text(&a.text),
                             "article": {
                                 "id": a.id,
                                 "path": a.path,
@@ -507,11 +507,9 @@ mod tests {
     fn claim(text: &str, quantity: &str, unit: &str) -> Claim {
         let at = text.find(quantity).unwrap();
         Claim {
-            text: text.into(),
             value: 1.0,
             high: None,
             unit: unit.into(),
-            quantity: quantity.into(),
             source: None,
             date: None,
             start: 0,

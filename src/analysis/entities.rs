@@ -81,10 +81,10 @@ fn counts(
 ) -> BTreeMap<(Kind, String), (usize, bool)> {
     let mut m: BTreeMap<(Kind, String), (usize, bool)> = BTreeMap::new();
     for f in &s.forces {
-        m.entry((Kind::Force, f.name.clone())).or_default().0 += f.mentions.len();
+        m.entry((Kind::Force, f.name.to_string())).or_default().0 += f.mentions.len();
     }
     for l in &s.locations {
-        m.entry((Kind::Place, l.name.clone())).or_default().0 += l.mentions.len();
+        m.entry((Kind::Place, l.name.to_string())).or_default().0 += l.mentions.len();
     }
     for c in corrections.iter().filter(|c| c.article == a.id) {
         let kind = match c.kind {
@@ -148,7 +148,7 @@ pub fn index(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleId, Force, Format, Location, Mention};
+    use crate::model::{ArticleId, Force, Format, Location, Mention, Ustr};
 
     fn art(id: &str) -> Article {
         Article {
@@ -169,11 +169,7 @@ mod tests {
 
     fn mentions(n: usize) -> Vec<Mention> {
         (0..n)
-            .map(|i| Mention {
-                text: "x".into(),
-                start: i,
-                end: i + 1,
-            })
+            .map(|i| Mention::new(i, i + 1))
             .collect()
     }
 
@@ -182,7 +178,7 @@ mod tests {
             forces: forces
                 .iter()
                 .map(|(n, m)| Force {
-                    name: n.to_string(),
+                    name: Ustr::from(*n),
                     kind: "army".into(),
                     mentions: mentions(*m),
                 })
@@ -190,7 +186,7 @@ mod tests {
             locations: places
                 .iter()
                 .map(|(n, m)| Location {
-                    name: n.to_string(),
+                    name: Ustr::from(*n),
                     kind: "town".into(),
                     lat: None,
                     lon: None,

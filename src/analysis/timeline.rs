@@ -60,10 +60,10 @@ pub fn build(articles: &[Article], summaries: &[Summary], stories: &Stories) -> 
         for (ci, c) in s.claims.iter().enumerate() {
             let Some(d) = c.date.as_deref() else { continue };
             // The title restating a claim of the lead is one event.
-            if seen.contains(&(d, c.quantity.as_str())) {
+            if seen.contains(&(d, c.quantity(&a.text))) {
                 continue;
             }
-            seen.push((d, c.quantity.as_str()));
+            seen.push((d, c.quantity(&a.text)));
             all.push(Entry {
                 date: dates::resolve(d, reported),
                 article: i,

@@ -26,15 +26,15 @@ pub fn run_grade(
         anyhow::anyhow!("article {article} not found in the corpus; name its file")
     })?;
     let summary = Extractor::load_default()?.extract(&a);
-    let (n, c) = pick_claim(&summary.claims, claim)?;
+    let (n, c) = pick_claim(&a.text, &summary.claims, claim)?;
     let span = crate::model::ByteSpan::new(c.quantity_start, c.quantity_end);
-    let who = c.source.as_deref().unwrap_or("unattributed");
+    let who = c.source().unwrap_or("unattributed");
     match g {
         Some(g) => {
-            store.apply(store::Op::Grade(store::source_grade(&id, c, g)))?;
+            store.apply(store::Op::Grade(store::source_grade(&id, &a.text, c, g)))?;
             println!(
                 "{id}: claim {n} {:?} ({}) graded {g}",
-                crate::sanitize::line(&c.quantity),
+                crate::sanitize::line(c.quantity(&a.text)),
                 crate::sanitize::line(who)
             );
         }
@@ -45,7 +45,7 @@ pub fn run_grade(
             })?;
             println!(
                 "{id}: claim {n} {:?} ({}) not graded",
-                crate::sanitize::line(&c.quantity),
+                crate::sanitize::line(c.quantity(&a.text)),
                 crate::sanitize::line(who)
             );
         }
@@ -56,6 +56,7 @@ pub fn run_grade(
 /// CLAIM on the command line: its number (from 1) in the summary, or its
 /// quantity as printed, which must name one claim.
 fn pick_claim<'a>(
+    text: &str,
     claims: &'a [crate::model::Claim],
     arg: &str,
 ) -> anyhow::Result<(usize, &'a crate::model::Claim)> {
@@ -63,7 +64,7 @@ fn pick_claim<'a>(
         claims
             .iter()
             .enumerate()
-            .map(|(i, c)| format!("\n  {}  {}", i + 1, crate::sanitize::line(&c.quantity)))
+            .map(|(i, c)| format!("\n  {}  {}", i + 1, crate::sanitize::line(c.quantity(text))))
             .collect()
     };
     if claims.is_empty() {
@@ -79,7 +80,7 @@ fn pick_claim<'a>(
     let same: Vec<(usize, &crate::model::Claim)> = claims
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.quantity.eq_ignore_ascii_case(arg.trim()))
+        .filter(|(_, c)| c.quantity(text).eq_ignore_ascii_case(arg.trim()))
         .map(|(i, c)| (i + 1, c))
         .collect();
     match same.as_slice() {

@@ -101,7 +101,7 @@ pub fn claims<'a>(entry: &Entry<'a>) -> Vec<&'a Claim> {
     entry.summary.map_or_else(Vec::new, |s| {
         s.claims
             .iter()
-            .filter(|c| !entry.marked_wrong(CorrectionKind::Claim, &c.quantity))
+            .filter(|c| !entry.marked_wrong(CorrectionKind::Claim, c.quantity(entry.text())))
             .collect()
     })
 }

@@ -79,10 +79,10 @@ fn rows(e: &Entry, w: &mut ::csv::Writer<Vec<u8>>) -> Result<(), ExportError> {
             event_date: safe(date),
             forces: &forces,
             place,
-            source: safe(c.source.as_deref().unwrap_or("")),
-            notes: safe(&c.text),
+            source: safe(c.source().unwrap_or("")),
+            notes: safe(c.text(e.text())),
             tags: article_tags.join("; "),
-            quote: safe(&c.quantity),
+            quote: safe(c.quantity(e.text())),
             value,
             unit: safe(&c.unit),
             grade: e

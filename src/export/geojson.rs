@@ -57,9 +57,9 @@ pub fn collection(entries: &[Entry]) -> FeatureCollection {
                 })
                 .collect();
             let mut p = JsonObject::new();
-            p.insert("name".into(), l.name.clone().into());
-            p.insert("kind".into(), l.kind.clone().into());
-            p.insert("country".into(), l.country.clone().into());
+            p.insert("name".into(), l.name.as_str().into());
+            p.insert("kind".into(), l.kind.as_str().into());
+            p.insert("country".into(), l.country.map(|c| c.as_str()).into());
             p.insert("article_id".into(), e.id.0.clone().into());
             p.insert("title".into(), e.title.into());
             p.insert("path".into(), e.path.into());

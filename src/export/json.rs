@@ -25,7 +25,7 @@
 
 use super::{Entry, ExportError, ImportReport};
 use crate::model::Grade;
-use crate::model::{ArticleId, ByteSpan, Summary};
+use crate::model::{ArticleId, ByteSpan, PrintedSummary};
 use crate::store::{Annotation, Correction, CorrectionKind, Op, SourceGrade, StoreData};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
@@ -68,7 +68,7 @@ pub struct ExportArticle {
     #[serde(default)]
     pub grades: Vec<ExportGrade>,
     #[serde(default)]
-    pub summary: Option<Summary>,
+    pub summary: Option<PrintedSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,7 +199,7 @@ fn article(e: &Entry) -> ExportArticle {
                 author: g.author.clone(),
             })
             .collect(),
-        summary: e.summary.cloned(),
+        summary: e.article.zip(e.summary).map(|(a, s)| s.printed(&a.text)),
     }
 }
 

@@ -97,7 +97,7 @@ fn summary(out: &mut String, e: &Entry) {
     let mut forces: Vec<String> = s
         .forces
         .iter()
-        .map(|f| item(e, CorrectionKind::Force, &f.name, force(f)))
+        .map(|f| item(e, CorrectionKind::Force, &f.name, force(e.text(), f)))
         .collect();
     forces.extend(added(e, CorrectionKind::Force));
     let mut places: Vec<String> = s
@@ -126,8 +126,7 @@ fn summary(out: &mut String, e: &Entry) {
         .iter()
         .map(|c| {
             let who = c
-                .source
-                .as_deref()
+                .source()
                 .map_or_else(|| "unattributed".to_string(), inline);
             let when = c
                 .date
@@ -137,14 +136,14 @@ fn summary(out: &mut String, e: &Entry) {
             let main = item(
                 e,
                 CorrectionKind::Claim,
-                &c.quantity,
+                c.quantity(e.text()),
                 format!("**{}**", inline(&quantity(c))),
             );
             let graded = e
                 .grade_at(ByteSpan::new(c.quantity_start, c.quantity_end))
                 .map(|g| format!(" (source graded {})", g.grade))
                 .unwrap_or_default();
-            format!("{main} — {who}{graded}{when}: “{}”", inline(&c.text))
+            format!("{main} — {who}{graded}{when}: “{}”", inline(c.text(e.text())))
         })
         .collect();
     claims.extend(added(e, CorrectionKind::Claim));
@@ -178,7 +177,7 @@ fn extracted(e: &Entry, c: &Correction) -> bool {
     match c.kind {
         CorrectionKind::Force => s.forces.iter().any(|f| f.name == c.name),
         CorrectionKind::Location => s.locations.iter().any(|l| l.name == c.name),
-        CorrectionKind::Claim => s.claims.iter().any(|x| x.quantity == c.name),
+        CorrectionKind::Claim => s.claims.iter().any(|x| x.quantity(e.text()) == c.name),
     }
 }
 
@@ -234,13 +233,13 @@ fn correction(c: &Correction) -> String {
     }
 }
 
-fn force(f: &Force) -> String {
+fn force(text: &str, f: &Force) -> String {
     let name_key = crate::extract::fold::key(&f.name);
     // Each surface form once, whatever its case ("Army", "army").
     let mut keys = vec![name_key];
     let mut seen: Vec<String> = Vec::new();
     for m in &f.mentions {
-        let t = crate::sanitize::line(m.text.trim());
+        let t = crate::sanitize::line(m.text(text).trim());
         let k = crate::extract::fold::key(&t);
         if !keys.contains(&k) {
             keys.push(k);

@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+use crate::model::Ustr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -40,9 +41,9 @@ struct Pattern {
 
 #[derive(Debug, Clone)]
 pub struct ForceEntry {
-    pub name: String,
-    pub kind: String,
-    pub country: String,
+    pub name: Ustr,
+    pub kind: Ustr,
+    pub country: Ustr,
 }
 
 #[derive(Debug, Clone)]
@@ -52,9 +53,9 @@ pub struct SourceEntry {
 
 #[derive(Debug, Clone)]
 pub struct PlaceEntry {
-    pub name: String,
-    pub kind: String,
-    pub country: String,
+    pub name: Ustr,
+    pub kind: Ustr,
+    pub country: Ustr,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
 }
@@ -174,9 +175,9 @@ impl Matcher {
         let mut forces = Vec::new();
         for (i, f) in t.forces.iter().enumerate() {
             forces.push(ForceEntry {
-                name: f.name.clone(),
-                kind: f.kind.clone(),
-                country: f.country.clone(),
+                name: Ustr::from(&f.name),
+                kind: Ustr::from(&f.kind),
+                country: Ustr::from(&f.country),
             });
             for a in f.aliases.iter().chain(std::iter::once(&f.name)) {
                 let k = fold::key(a);
@@ -221,9 +222,9 @@ impl Matcher {
         let mut places = Vec::new();
         for (i, p) in t.places.iter().enumerate() {
             places.push(PlaceEntry {
-                name: p.name.clone(),
-                kind: p.kind.clone(),
-                country: p.country.clone(),
+                name: Ustr::from(&p.name),
+                kind: Ustr::from(&p.kind),
+                country: Ustr::from(&p.country),
                 lat: p.lat,
                 lon: p.lon,
             });

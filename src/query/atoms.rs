@@ -57,7 +57,7 @@ pub fn force(e: &Entry, n: &Names) -> bool {
     e.summary.is_some_and(|s| {
         s.forces
             .iter()
-            .any(|f| named(n, &f.name) || f.mentions.iter().any(|m| named(n, &m.text)))
+            .any(|f| named(n, &f.name) || f.mentions.iter().any(|m| named(n, m.text(e.text()))))
     }) || e.added(CorrectionKind::Force).any(|c| named(n, &c.name))
 }
 
@@ -66,7 +66,7 @@ pub fn place(e: &Entry, n: &Names) -> bool {
     e.summary.is_some_and(|s| {
         s.locations
             .iter()
-            .any(|l| named(n, &l.name) || l.mentions.iter().any(|m| named(n, &m.text)))
+            .any(|l| named(n, &l.name) || l.mentions.iter().any(|m| named(n, m.text(e.text()))))
     }) || e.added(CorrectionKind::Location).any(|c| named(n, &c.name))
 }
 
@@ -75,7 +75,7 @@ fn claims<'a>(e: &'a Entry) -> impl Iterator<Item = &'a Claim> + 'a {
     e.summary
         .into_iter()
         .flat_map(|s| s.claims.iter())
-        .filter(move |c| !e.marked_wrong(CorrectionKind::Claim, &c.quantity))
+        .filter(move |c| !e.marked_wrong(CorrectionKind::Claim, c.quantity(e.text())))
 }
 
 /// `source:NAME`: a claim attributed to it (a source or a force, by any

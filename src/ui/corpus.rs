@@ -119,7 +119,7 @@ pub fn rows(state: &State, view: CorpusView) -> Vec<Row> {
                             provenance(state, f.article),
                         ),
                         meta: format!("{} · {}", copies(f.also.len()), title(state, f.article)),
-                        detail: clean(&claim.text),
+                        detail: clean(claim.text(&state.articles[f.article].text)),
                         target: Target::Article(
                             f.article,
                             Some(ByteSpan::new(claim.quantity_start, claim.quantity_end)),
@@ -148,20 +148,21 @@ pub fn rows(state: &State, view: CorpusView) -> Vec<Row> {
                     },
                     What::Claim(ci) => {
                         let c = &state.summaries[e.article].claims[ci];
+                        let text = &state.articles[e.article].text;
                         Row {
                             heading: false,
                             lead,
                             text: format!(
                                 "  {} · {}",
-                                clean(&c.quantity),
-                                clean(c.source.as_deref().unwrap_or("(unattributed)"))
+                                clean(c.quantity(text)),
+                                clean(c.source().unwrap_or("(unattributed)"))
                             ),
                             meta: format!(
                                 " · \"{}\" · {}",
                                 clean(c.date.as_deref().unwrap_or("")),
                                 title(state, e.article)
                             ),
-                            detail: clean(&c.text),
+                            detail: clean(c.text(text)),
                             target: Target::Article(
                                 e.article,
                                 Some(ByteSpan::new(c.quantity_start, c.quantity_end)),

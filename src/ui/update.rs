@@ -723,11 +723,11 @@ fn add_missed(state: &mut State, kind: CorrectionKind) -> Option<Effect> {
 
 /// The name a correction gives a summary item.
 pub fn item_name(state: &State, item: Item) -> Option<(CorrectionKind, String)> {
-    let (_, s) = state.article()?;
+    let (a, s) = state.article()?;
     Some(match item {
-        Item::Force(i) => (CorrectionKind::Force, s.forces[i].name.clone()),
-        Item::Location(i) => (CorrectionKind::Location, s.locations[i].name.clone()),
-        Item::Claim(i) => (CorrectionKind::Claim, s.claims[i].quantity.clone()),
+        Item::Force(i) => (CorrectionKind::Force, s.forces[i].name.to_string()),
+        Item::Location(i) => (CorrectionKind::Location, s.locations[i].name.to_string()),
+        Item::Claim(i) => (CorrectionKind::Claim, s.claims[i].quantity(&a.text).to_string()),
     })
 }
 
@@ -796,7 +796,7 @@ fn grade_claim(state: &mut State, input: &str) -> Option<Effect> {
     let before = state.grade_of(span).cloned();
     let (a, s) = state.article()?;
     let claim = &s.claims[i];
-    let shown = crate::sanitize::line(&claim.quantity);
+    let shown = crate::sanitize::line(claim.quantity(&a.text));
     let id = a.id.clone();
     let back = match &before {
         Some(g) => Op::Grade(g.clone()),
@@ -807,7 +807,7 @@ fn grade_claim(state: &mut State, input: &str) -> Option<Effect> {
     };
     match grade {
         Some(g) => Some(Effect::Store {
-            ops: vec![Op::Grade(store::source_grade(&id, claim, g))],
+            ops: vec![Op::Grade(store::source_grade(&id, &a.text, claim, g))],
             undo: Some(vec![back]),
             done: format!("{shown}: source graded {g}"),
         }),

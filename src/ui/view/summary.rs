@@ -121,7 +121,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
         let mut seen: Vec<&str> = f
             .mentions
             .iter()
-            .map(|m| m.text.as_str())
+            .map(|m| m.text(&art.text))
             .filter(|m| *m != f.name)
             .collect();
         seen.sort_unstable();
@@ -134,7 +134,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
         row(
             &mut lines,
             Item::Force(i),
-            f.name.clone(),
+            f.name.to_string(),
             format!(" ×{} {}{aliases}", f.mentions.len(), f.kind),
         );
     }
@@ -148,7 +148,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Ctx) {
         row(
             &mut lines,
             Item::Location(i),
-            l.name.clone(),
+            l.name.to_string(),
             format!(" ×{} {}{coords}", l.mentions.len(), l.kind),
         );
     }
