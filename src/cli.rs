@@ -666,6 +666,10 @@ fn run_reader(
                     let _ = tx.send(ui::Loaded::Batch(b));
                 },
             );
+            // Its automata are tens of MB, and the analysis that runs when
+            // the load ends wants the room.
+            drop(extractor);
+            index.shrink_to_fit();
             let _ = tx.send(ui::Loaded::Done(stats, Box::new(index), signatures));
         })
     };

@@ -130,7 +130,13 @@ impl Draft {
     /// The article this draft becomes at `path`: its id is the hash of its
     /// text.
     pub fn into_article(self, path: String, format: Format) -> Article {
-        let d = self;
+        let mut d = self;
+        // Held for the whole session, for every article: no room left
+        // over from building them.
+        d.text.shrink_to_fit();
+        d.body.shrink_to_fit();
+        d.chrome.shrink_to_fit();
+        d.comments.shrink_to_fit();
         Article {
             id: ArticleId::of_text(&d.text),
             path,

@@ -73,11 +73,13 @@ impl Extractor {
         let forces = self.forces(text, a, &hits);
         let locations = self.locations(text, a, &hits);
         let claims = self.claims(text, a, &hits);
-        Summary {
+        let mut s = Summary {
             forces,
             locations,
             claims,
-        }
+        };
+        s.shrink_to_fit();
+        s
     }
 
     fn forces(&self, text: &str, a: &Article, hits: &[Hit]) -> Vec<Force> {
@@ -211,10 +213,7 @@ impl Extractor {
                 ));
                 by_place.len() - 1
             });
-            by_place[slot]
-                .1
-                .mentions
-                .push(Mention::new(h.start, h.end));
+            by_place[slot].1.mentions.push(Mention::new(h.start, h.end));
         }
         // Places the gazetteer lacks, from context ("the town of X").
         let mut found = Vec::new();

@@ -126,6 +126,16 @@ impl Postings {
         }
     }
 
+    /// Gives back the room the lists grew with (up to half of each).
+    fn shrink_to_fit(&mut self) {
+        for l in &mut self.lists {
+            l.shrink_to_fit();
+        }
+        self.lists.shrink_to_fit();
+        self.keys.shrink_to_fit();
+        self.ids.shrink_to_fit();
+    }
+
     /// The articles of every key containing `needle`, marked in `hits`.
     fn containing(&self, needle: &str, hits: &mut Bits) {
         for (k, list) in self.keys.iter().zip(&self.lists) {
@@ -260,6 +270,7 @@ impl Index {
     pub fn new(articles: &[Article], summaries: &[Summary]) -> Index {
         let mut i = Index::default();
         i.add(articles, summaries);
+        i.shrink_to_fit();
         i
     }
 
@@ -270,6 +281,20 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// Gives back the room the postings grew with, once the corpus is in:
+    /// the index is then held for the whole session.
+    pub fn shrink_to_fit(&mut self) {
+        for p in [
+            &mut self.words,
+            &mut self.forces,
+            &mut self.locations,
+            &mut self.sites,
+        ] {
+            p.shrink_to_fit();
+        }
+        self.grams.shrink_to_fit();
     }
 
     /// Takes in the next articles of the corpus (their indices follow

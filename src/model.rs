@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-pub use ustr::Ustr;
 use std::path::PathBuf;
+pub use ustr::Ustr;
 
 /// A half-open byte range `[start, end)` into an article's `text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -198,7 +198,8 @@ impl Claim {
     }
     /// The number and its unit as printed ("30 km (19 miles)").
     pub fn quantity<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.quantity_start..self.quantity_end).unwrap_or("")
+        text.get(self.quantity_start..self.quantity_end)
+            .unwrap_or("")
     }
     pub fn source(&self) -> Option<&'static str> {
         self.source.map(|s| s.as_str())
@@ -214,6 +215,20 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Gives back the room its lists were built with: a reader holds every
+    /// article's summary for the whole session.
+    pub fn shrink_to_fit(&mut self) {
+        for f in &mut self.forces {
+            f.mentions.shrink_to_fit();
+        }
+        for l in &mut self.locations {
+            l.mentions.shrink_to_fit();
+        }
+        self.forces.shrink_to_fit();
+        self.locations.shrink_to_fit();
+        self.claims.shrink_to_fit();
+    }
+
     /// The summary as printed, its words read from `text` (the article's).
     pub fn printed(&self, text: &str) -> PrintedSummary {
         let mentions = |ms: &[Mention]| {

@@ -334,7 +334,10 @@ fn palmyra_spans(s: &Session) -> Spans {
         .find(|c| c.quantity(&art.text) == "20 km")
         .expect("the 20 km claim is found");
     Spans {
-        force: body_mention(s, saa.mentions.iter().filter(|m| m.text(&art.text) == "SAA")),
+        force: body_mention(
+            s,
+            saa.mentions.iter().filter(|m| m.text(&art.text) == "SAA"),
+        ),
         location: body_mention(s, &homs.mentions),
         claim: ByteSpan::new(claim.quantity_start, claim.quantity_end),
     }

@@ -168,9 +168,7 @@ mod tests {
     }
 
     fn mentions(n: usize) -> Vec<Mention> {
-        (0..n)
-            .map(|i| Mention::new(i, i + 1))
-            .collect()
+        (0..n).map(|i| Mention::new(i, i + 1)).collect()
     }
 
     fn summary(forces: &[(&str, usize)], places: &[(&str, usize)]) -> Summary {

@@ -143,7 +143,10 @@ fn summary(out: &mut String, e: &Entry) {
                 .grade_at(ByteSpan::new(c.quantity_start, c.quantity_end))
                 .map(|g| format!(" (source graded {})", g.grade))
                 .unwrap_or_default();
-            format!("{main} — {who}{graded}{when}: “{}”", inline(c.text(e.text())))
+            format!(
+                "{main} — {who}{graded}{when}: “{}”",
+                inline(c.text(e.text()))
+            )
         })
         .collect();
     claims.extend(added(e, CorrectionKind::Claim));

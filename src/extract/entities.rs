@@ -6,11 +6,11 @@
 
 use super::fold;
 use super::tables::Tables;
+use crate::model::Ustr;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-use crate::model::Ustr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {

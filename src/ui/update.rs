@@ -727,7 +727,10 @@ pub fn item_name(state: &State, item: Item) -> Option<(CorrectionKind, String)> 
     Some(match item {
         Item::Force(i) => (CorrectionKind::Force, s.forces[i].name.to_string()),
         Item::Location(i) => (CorrectionKind::Location, s.locations[i].name.to_string()),
-        Item::Claim(i) => (CorrectionKind::Claim, s.claims[i].quantity(&a.text).to_string()),
+        Item::Claim(i) => (
+            CorrectionKind::Claim,
+            s.claims[i].quantity(&a.text).to_string(),
+        ),
     })
 }
 
@@ -1032,6 +1035,11 @@ fn find_all(text: &str, q: &str) -> Vec<ByteSpan> {
 /// query that does not parse keeps them all).
 fn take_batch(state: &mut State, batch: crate::ingest::Batch) {
     let from = state.articles.len();
+    // A file is usually one article: room for the whole corpus at once,
+    // rather than doubling (and leaving up to half the list unused).
+    let files_left = batch.total.saturating_sub(batch.done);
+    state.articles.reserve(batch.articles.len() + files_left);
+    state.summaries.reserve(batch.summaries.len() + files_left);
     state.articles.extend(batch.articles);
     state.summaries.extend(batch.summaries);
     state.skipped.extend(batch.skipped);
