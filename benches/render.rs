@@ -202,7 +202,9 @@ fn counted_terminal(area: Rect, stock: bool) -> Counted {
     let backend = if stock {
         CompactBackend::stock(counter)
     } else {
-        CompactBackend::new(counter)
+        // A fixed viewport that fills the terminal, as the app's full
+        // screen does (which the backend asks for its size).
+        CompactBackend::new(counter).with_size(area.as_size())
     };
     let terminal = Terminal::with_options(
         backend,

@@ -5,7 +5,8 @@
 //! sitrep's `CompactBackend`. Both byte streams are fed to a `vt100`
 //! emulator; after every keystroke the two screens must agree cell for
 //! cell (text, colours, bold, italic, underline, inverse), and both must
-//! show the frame ratatui drew.
+//! show the frame ratatui drew. Where the list spans the screen, moving
+//! past its last row must have been sent as a scroll.
 
 #![cfg(feature = "tui")]
 
@@ -55,6 +56,8 @@ struct Screen<B: Backend> {
     sink: Sink,
     parser: vt100::Parser,
     bytes: usize,
+    /// Scrolling margins reset (`ESC[r`): how often rows were scrolled.
+    scrolls: usize,
 }
 
 impl<B: Backend> Screen<B> {
@@ -72,6 +75,7 @@ impl<B: Backend> Screen<B> {
             sink,
             parser: vt100::Parser::new(area.height, area.width, 0),
             bytes: 0,
+            scrolls: 0,
         }
     }
 
@@ -86,6 +90,7 @@ impl<B: Backend> Screen<B> {
             .clone();
         let out = self.sink.take();
         self.bytes += out.len();
+        self.scrolls += out.windows(3).filter(|w| w == b"\x1b[r").count();
         self.parser.process(&out);
         buf
     }
@@ -228,7 +233,9 @@ fn script() -> Vec<&'static str> {
     keys
 }
 
-fn run(state: &mut State, theme: &str, area: Rect) -> (usize, usize) {
+/// Bytes through crossterm's backend and the compact one, and how often
+/// the compact one scrolled.
+fn run(state: &mut State, theme: &str, area: Rect) -> (usize, usize, usize) {
     let theme = Theme::builtin(theme).unwrap();
     let keymap = Keymap::default_map();
     let ctx = Ctx {
@@ -238,7 +245,7 @@ fn run(state: &mut State, theme: &str, area: Rect) -> (usize, usize) {
     };
     state.viewport = view::viewport(area);
     let mut stock = Screen::new(CrosstermBackend::new, area);
-    let mut compact = Screen::new(CompactBackend::new, area);
+    let mut compact = Screen::new(|w| CompactBackend::new(w).with_size(area.as_size()), area);
     let frame = stock.draw(state, &ctx);
     compact.draw(state, &ctx);
     let mut stock_wrong = assert_same(
@@ -276,7 +283,7 @@ fn run(state: &mut State, theme: &str, area: Rect) -> (usize, usize) {
             theme.name, area.width, area.height
         );
     }
-    (stock.bytes, compact.bytes)
+    (stock.bytes, compact.bytes, compact.scrolls)
 }
 
 #[test]
@@ -286,7 +293,10 @@ fn compact_backend_shows_what_crossterm_shows() {
         for (w, h) in [(80, 24), (120, 40), (64, 18)] {
             state.list_sel = 0;
             state.focus = sitrep::ui::state::Pane::List;
-            let (stock, compact) = run(&mut state, theme, Rect::new(0, 0, w, h));
+            let (stock, compact, scrolls) = run(&mut state, theme, Rect::new(0, 0, w, h));
+            // The list spans the width when narrow: moving past its end
+            // scrolls it.
+            assert!(w >= 110 || scrolls > 0, "{theme} {w}x{h}: never scrolled");
             assert!(
                 compact < stock,
                 "{theme} {w}x{h}: compact wrote {compact} B, stock {stock} B"

@@ -7,8 +7,11 @@
 //! the next article then costs more than 2 KB. `CompactBackend` draws the
 //! same cells in the same order but moves the cursor relatively when that
 //! is shorter, reprints short unchanged gaps instead of jumping over them,
-//! erases runs of blanks with `ECH`, and folds every style change into a
-//! single SGR with the short ANSI colour codes. Everything else (cursor
+//! erases runs of blanks with `ECH`, folds every style change into a
+//! single SGR with the short ANSI colour codes, and, when whole rows are to
+//! show what their neighbours show (the list at a narrow size moving past
+//! its last row), scrolls them by one inside a scrolling margin and draws
+//! only what the scroll did not put right. Everything else (cursor
 //! visibility, clearing, size) is crossterm's.
 //!
 //! It keeps what it last wrote to each cell (`Shadow`), so it only ever
@@ -19,6 +22,7 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -59,52 +63,68 @@ impl Pen {
     }
 }
 
-/// What this backend last wrote to a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Known {
-    /// Not written since the screen was cleared, or a glyph whose width
-    /// terminals disagree on (or the cell it may have spilled into).
-    Unknown,
-    /// One printable ASCII character in a style: safe to print again.
-    Ascii(u8, Pen),
-}
+/// A cleared cell.
+static BLANK: Cell = Cell::EMPTY;
 
-/// The screen as this backend left it.
+/// The screen as this backend left it: each cell as written, or `None`
+/// where it cannot be sure (not written since the screen was cleared, a
+/// glyph whose width terminals disagree on, or the cell it may spill into).
 #[derive(Debug, Default)]
 struct Shadow {
-    rows: Vec<Vec<Known>>,
+    rows: Vec<Vec<Option<Cell>>>,
     /// Cells outside `rows` are blank (the screen was cleared), not unknown.
     blank_beyond: bool,
 }
 
 impl Shadow {
-    fn outside(&self) -> Known {
-        if self.blank_beyond {
-            Known::Ascii(b' ', Pen::default())
-        } else {
-            Known::Unknown
+    fn outside(&self) -> Option<Cell> {
+        self.blank_beyond.then_some(Cell::EMPTY)
+    }
+
+    fn get(&self, x: u16, y: u16) -> Option<&Cell> {
+        match self.rows.get(y as usize).and_then(|r| r.get(x as usize)) {
+            Some(known) => known.as_ref(),
+            None if self.blank_beyond => Some(&BLANK),
+            None => None,
         }
     }
 
-    fn get(&self, x: u16, y: u16) -> Known {
-        self.rows
-            .get(y as usize)
-            .and_then(|r| r.get(x as usize))
-            .copied()
-            .unwrap_or_else(|| self.outside())
+    fn set(&mut self, x: u16, y: u16, k: Option<Cell>) {
+        self.grow(x as usize + 1, y as usize + 1);
+        self.rows[y as usize][x as usize] = k;
     }
 
-    fn set(&mut self, x: u16, y: u16, k: Known) {
+    /// Makes room for `w` columns on the first `h` rows.
+    fn grow(&mut self, w: usize, h: usize) {
         let fill = self.outside();
-        let (x, y) = (x as usize, y as usize);
-        if self.rows.len() <= y {
-            self.rows.resize_with(y + 1, Vec::new);
+        if self.rows.len() < h {
+            self.rows.resize_with(h, Vec::new);
         }
-        let row = &mut self.rows[y];
-        if row.len() <= x {
-            row.resize(x + 1, fill);
+        for row in &mut self.rows[..h] {
+            if row.len() < w {
+                row.resize(w, fill.clone());
+            }
         }
-        row[x] = k;
+    }
+
+    /// Row `y`'s first `w` cells, if every one is known.
+    fn row(&self, y: u16, w: u16) -> Option<Vec<Cell>> {
+        (0..w).map(|x| self.get(x, y).cloned()).collect()
+    }
+
+    /// Rows `top..=bot` move one up (`up`) or down within themselves, as
+    /// the terminal moves them when it scrolls that region; the row that
+    /// comes in is blank.
+    fn scroll(&mut self, top: u16, bot: u16, w: u16, up: bool) {
+        self.grow(w as usize, bot as usize + 1);
+        let region = &mut self.rows[top as usize..=bot as usize];
+        if up {
+            region.rotate_left(1);
+        } else {
+            region.rotate_right(1);
+        }
+        let incoming = if up { region.len() - 1 } else { 0 };
+        region[incoming] = vec![Some(Cell::EMPTY); w as usize];
     }
 
     fn clear(&mut self, blank: bool) {
@@ -347,6 +367,10 @@ pub struct CompactBackend<W: Write> {
     cols_seen: u16,
     /// Whether the cursor is hidden, once this backend has said so.
     hidden: Option<bool>,
+    /// The terminal's size, as last asked (ratatui asks before every
+    /// frame of a full-screen viewport): whole rows can only be scrolled
+    /// when their full width is known.
+    size: std::cell::Cell<Option<Size>>,
     compact: bool,
     out: Vec<u8>,
 }
@@ -360,6 +384,7 @@ impl<W: Write> CompactBackend<W> {
             pen: Pen::default(),
             cols_seen: 0,
             hidden: None,
+            size: std::cell::Cell::new(None),
             compact: true,
             out: Vec::with_capacity(4096),
         }
@@ -373,6 +398,13 @@ impl<W: Write> CompactBackend<W> {
             compact: false,
             ..CompactBackend::new(writer)
         }
+    }
+
+    /// The terminal is `size` (a fixed viewport that fills it, as in tests
+    /// and the render bench), without asking it.
+    pub fn with_size(self, size: Size) -> CompactBackend<W> {
+        self.size.set(Some(size));
+        self
     }
 
     /// Forgets where the cursor is and what the screen shows.
@@ -448,7 +480,10 @@ impl<W: Write> CompactBackend<W> {
         let y = self.cursor.row?;
         (from..to)
             .map(|x| match self.shadow.get(x, y) {
-                Known::Ascii(b, pen) if pen.same_style(&self.pen) => Some(b),
+                Some(c) if Pen::of(c).same_style(&self.pen) => match c.symbol().as_bytes() {
+                    [b @ b' '..=b'~'] => Some(*b),
+                    _ => None,
+                },
                 _ => None,
             })
             .collect()
@@ -466,16 +501,16 @@ impl<W: Write> CompactBackend<W> {
     /// How many of the cells from index `i` on are a run of default blanks
     /// on one row, counting unchanged blank cells between changed ones, and
     /// where the run's last changed cell is.
-    fn blank_run(&self, cells: &[(u16, u16, &Cell)], i: usize) -> (usize, u16) {
+    fn blank_run(&self, cells: &[(u16, u16, Cell)], i: usize) -> (usize, u16) {
         let (x0, y, _) = cells[i];
         let mut end = x0 + 1;
         let mut last = i;
-        for (j, &(x, cy, cell)) in cells.iter().enumerate().skip(i + 1) {
+        for (j, (x, cy, cell)) in cells.iter().enumerate().skip(i + 1) {
+            let (x, cy) = (*x, *cy);
             if cy != y || !is_blank(cell) {
                 break;
             }
-            let between_blank =
-                (end..x).all(|g| self.shadow.get(g, y) == Known::Ascii(b' ', Pen::default()));
+            let between_blank = (end..x).all(|g| self.shadow.get(g, y).is_some_and(is_blank));
             if !between_blank {
                 break;
             }
@@ -489,11 +524,20 @@ impl<W: Write> CompactBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let mut cells: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
         self.out.clear();
+        if let Some(scroll) = self
+            .size
+            .get()
+            .and_then(|size| find_scroll(&self.shadow, &cells, size))
+        {
+            cells = self.scroll(&scroll, cells);
+        }
+        // What is on screen already (a row a scroll brought) is not sent.
+        cells.retain(|(x, y, c)| self.shadow.get(*x, *y) != Some(c));
         let mut i = 0;
         while i < cells.len() {
-            let (x, y, cell) = cells[i];
+            let (x, y, ref cell) = cells[i];
             self.cols_seen = self.cols_seen.max(x + 1);
             if is_blank(cell) {
                 let (n, cols) = self.blank_run(&cells, i);
@@ -520,6 +564,45 @@ impl<W: Write> CompactBackend<W> {
         r
     }
 
+    /// Scrolls a region of whole rows by one with a scrolling margin
+    /// (`DECSTBM`, then a line feed at its bottom or a reverse index at its
+    /// top, then the margins reset), and returns the cells still to draw:
+    /// those outside the region as given, and every cell in it that the
+    /// scroll did not already put right.
+    fn scroll(&mut self, s: &Scroll, cells: Vec<(u16, u16, Cell)>) -> Vec<(u16, u16, Cell)> {
+        let mut region = s.rows.clone();
+        // The row that comes in blank is drawn whole.
+        let (top, bot) = (s.top, s.top + region.len() as u16 - 1);
+        // Erasing fills with the current background.
+        self.set_pen(&Pen::default());
+        self.out
+            .extend_from_slice(format!("\x1b[{};{}r", top + 1, bot + 1).as_bytes());
+        if s.up {
+            self.out.extend_from_slice(absolute(0, bot).as_bytes());
+            self.out.push(b'\n');
+        } else {
+            self.out.extend_from_slice(absolute(0, top).as_bytes());
+            self.out.extend_from_slice(b"\x1bM");
+        }
+        self.out.extend_from_slice(b"\x1b[r");
+        self.cursor = Cursor::default();
+        let w = region[0].len() as u16;
+        self.shadow.scroll(top, bot, w, s.up);
+        let mut rest: Vec<(u16, u16, Cell)> = cells
+            .into_iter()
+            .filter(|(_, y, _)| *y < top || *y > bot)
+            .collect();
+        for (y, row) in (top..=bot).zip(region.iter_mut()) {
+            for (x, c) in (0..w).zip(row.drain(..)) {
+                if self.shadow.get(x, y) != Some(&c) {
+                    rest.push((x, y, c));
+                }
+            }
+        }
+        rest.sort_by_key(|(x, y, _)| (*y, *x));
+        rest
+    }
+
     /// Erases `cols` cells from (`x`, `y`) with `ECH` in the default style,
     /// which leaves the cursor where it was.
     fn erase(&mut self, x: u16, y: u16, cols: u16) {
@@ -529,7 +612,7 @@ impl<W: Write> CompactBackend<W> {
             .extend_from_slice(format!("\x1b[{cols}X").as_bytes());
         self.cols_seen = self.cols_seen.max(x + cols);
         for g in x..x + cols {
-            self.shadow.set(g, y, Known::Ascii(b' ', Pen::default()));
+            self.shadow.set(g, y, Some(Cell::EMPTY));
         }
     }
 
@@ -538,13 +621,8 @@ impl<W: Write> CompactBackend<W> {
     fn print(&mut self, x: u16, y: u16, cell: &Cell) {
         let sym = cell.symbol();
         self.out.extend_from_slice(sym.as_bytes());
-        let b = sym.as_bytes();
-        let known = match b {
-            [c @ b' '..=b'~'] => Known::Ascii(*c, self.pen),
-            _ => Known::Unknown,
-        };
-        self.shadow.set(x, y, known);
         if certain_single_width(sym) {
+            self.shadow.set(x, y, Some(cell.clone()));
             self.cursor = Cursor {
                 row: Some(y),
                 col: Some(x + 1),
@@ -552,12 +630,98 @@ impl<W: Write> CompactBackend<W> {
         } else {
             // A wide glyph covers the next cells; one of uncertain width
             // may have drawn over the next cell or wrapped the line.
-            for g in 1..sym.width().max(1) as u16 + 1 {
-                self.shadow.set(x + g, y, Known::Unknown);
+            for g in 0..sym.width().max(1) as u16 + 1 {
+                self.shadow.set(x + g, y, None);
             }
             self.cursor = Cursor::default();
         }
     }
+}
+
+/// A region of whole rows to scroll by one before drawing.
+#[derive(Debug)]
+struct Scroll {
+    top: u16,
+    /// What each row of the region is to show, top first.
+    rows: Vec<Vec<Cell>>,
+    /// Up: each row takes the content of the one below it.
+    up: bool,
+}
+
+/// Bytes a scroll costs, about: margins, a move, the line feed, the reset.
+const SCROLL_COST: usize = 16;
+
+/// Whether some consecutive rows are to show what their neighbours show
+/// now (a list that moved by one row across the whole width), so that a
+/// scroll and the one row it brings in cost less than drawing the changed
+/// cells of every row. Only rows whose every cell is known take part.
+fn find_scroll(shadow: &Shadow, cells: &[(u16, u16, Cell)], size: Size) -> Option<Scroll> {
+    let (w, h) = (size.width, size.height);
+    // Each changed row as it is to be (if all of it is known), and how
+    // many of its cells change.
+    let mut changed: BTreeMap<u16, (Option<Vec<Cell>>, usize)> = BTreeMap::new();
+    for (x, y, c) in cells {
+        if *x >= w || *y >= h {
+            return None;
+        }
+        let (row, n) = changed.entry(*y).or_insert_with(|| (shadow.row(*y, w), 0));
+        if let Some(row) = row {
+            row[*x as usize] = c.clone();
+        }
+        *n += 1;
+    }
+    let new_row = |y: u16| match changed.get(&y) {
+        Some((row, _)) => row.clone(),
+        None => shadow.row(y, w),
+    };
+    // Whether row `from` on screen is `row` already.
+    let shows =
+        |from: u16, row: &[Cell]| (0..w).all(|x| shadow.get(x, from) == Some(&row[x as usize]));
+    let mut best: Option<(Scroll, usize)> = None;
+    for up in [true, false] {
+        let moved = |y: u16, row: &Option<Vec<Cell>>| {
+            let from = if up {
+                y.checked_add(1).filter(|f| *f < h)
+            } else {
+                y.checked_sub(1)
+            };
+            matches!((from, row), (Some(f), Some(row)) if shows(f, row))
+        };
+        let rows: Vec<u16> = changed
+            .iter()
+            .filter(|(y, (row, _))| moved(**y, row))
+            .map(|(y, _)| *y)
+            .collect();
+        for run in rows.chunk_by(|a, b| b.checked_sub(1) == Some(*a)) {
+            let (first, last) = (run[0], run[run.len() - 1]);
+            let incoming = if up {
+                last.checked_add(1).filter(|r| *r < h)
+            } else {
+                first.checked_sub(1)
+            };
+            let Some(incoming) = incoming else { continue };
+            let Some(in_row) = new_row(incoming) else {
+                continue;
+            };
+            let saved: usize = run
+                .iter()
+                .chain([&incoming])
+                .filter_map(|y| changed.get(y).map(|(_, n)| n))
+                .sum();
+            let cost = in_row.iter().filter(|c| !is_blank(c)).count() + SCROLL_COST;
+            if saved <= cost || best.as_ref().is_some_and(|(_, b)| *b >= saved - cost) {
+                continue;
+            }
+            let top = first.min(incoming);
+            let rows = (top..=last.max(incoming))
+                .map(new_row)
+                .collect::<Option<Vec<_>>>();
+            if let Some(rows) = rows {
+                best = Some((Scroll { top, rows, up }, saved - cost));
+            }
+        }
+    }
+    best.map(|(s, _)| s)
 }
 
 /// A cell ratatui resets to: a space with no style.
@@ -618,7 +782,9 @@ impl<W: Write> Backend for CompactBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        let size = self.inner.size()?;
+        self.size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -768,7 +934,10 @@ mod tests {
                     apply(on_screen, &text[2..text.len() - 1])
                 };
                 let text = String::from_utf8(bytes).unwrap();
-                assert!(shown.same_style(to), "{from:?} -> {to:?}: {text:?} gave {shown:?}");
+                assert!(
+                    shown.same_style(to),
+                    "{from:?} -> {to:?}: {text:?} gave {shown:?}"
+                );
                 assert_eq!(plain, pen.plain_dark_fg, "{from:?} -> {to:?}: {text:?}");
                 assert!(
                     !(plain && to.modifier.contains(Modifier::BOLD)),
