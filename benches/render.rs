@@ -6,14 +6,16 @@
 //! cargo bench --bench render
 //!
 //! Keys go through the default keymap (`key_to_msg`) as the app loop sends
-//! them. Byte counts come from ratatui's real `CrosstermBackend` writing
-//! into a counting sink through a fixed viewport (no tty is asked its
-//! size). They are printed before criterion's timings, with the peak RSS
-//! at the end.
+//! them. Byte counts come from the app's backend (`CompactBackend`, over
+//! ratatui's real `CrosstermBackend`) writing into a counting sink through
+//! a fixed viewport (no tty is asked its size); the same counts through
+//! `CrosstermBackend` alone follow, marked `[stock crossterm]`. They are
+//! printed before criterion's timings, with the peak RSS at the end.
+//! `SITREP_BENCH_BYTES_ONLY=1` prints the byte counts and stops there.
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use rayon::prelude::*;
@@ -21,6 +23,7 @@ use sitrep::corpus::{self, LoadOptions};
 use sitrep::extract::tables::Tables;
 use sitrep::extract::Extractor;
 use sitrep::synth;
+use sitrep::ui::backend::CompactBackend;
 use sitrep::ui::keymap::Keymap;
 use sitrep::ui::state::{Mode, Pane, Prompt, State};
 use sitrep::ui::theme::Theme;
@@ -104,9 +107,14 @@ fn press(state: &mut State, keymap: &Keymap, c: char) {
 }
 
 /// What scrolling moves: the reader's cursor and top line, the list's
-/// selection.
-fn position(state: &State) -> (usize, usize, usize) {
-    (state.cursor, state.scroll, state.list_sel)
+/// selection, the summary's selection.
+fn position(state: &State) -> (usize, usize, usize, usize) {
+    (
+        state.cursor,
+        state.scroll,
+        state.list_sel,
+        state.summary_sel,
+    )
 }
 
 /// Scrolls with `j`, and with `k` back up once `j` stops moving (the end
@@ -175,21 +183,29 @@ impl Write for Counter {
     }
 }
 
-/// A terminal of `area` over a real crossterm backend writing into a
-/// counter. A fixed viewport: ratatui never asks the backend its size.
+/// A terminal of `area` over the app's backend (crossterm's own with
+/// `stock`) writing into a counter. A fixed viewport: ratatui never asks
+/// the backend its size.
 type Counted = (
-    Terminal<CrosstermBackend<Counter>>,
+    Terminal<CompactBackend<Counter>>,
     Rc<Cell<u64>>,
     Rc<Cell<u64>>,
 );
 
-fn counted_terminal(area: Rect) -> Counted {
+fn counted_terminal(area: Rect, stock: bool) -> Counted {
     let bytes = Rc::new(Cell::new(0));
     let writes = Rc::new(Cell::new(0));
-    let backend = CrosstermBackend::new(Counter {
+    let counter = Counter {
         bytes: Rc::clone(&bytes),
         writes: Rc::clone(&writes),
-    });
+    };
+    let backend = if stock {
+        CompactBackend::stock(counter)
+    } else {
+        // A fixed viewport that fills the terminal, as the app's full
+        // screen does (which the backend asks for its size).
+        CompactBackend::new(counter).with_size(area.as_size())
+    };
     let terminal = Terminal::with_options(
         backend,
         TerminalOptions {
@@ -200,16 +216,19 @@ fn counted_terminal(area: Rect) -> Counted {
     (terminal, bytes, writes)
 }
 
-fn summarise(v: &[u64]) -> (u64, f64, u64, u64) {
+/// Min, mean, median, 95th percentile and max.
+fn summarise(v: &[u64]) -> (u64, f64, u64, u64, u64) {
     let mut s = v.to_vec();
     s.sort_unstable();
     let mean = s.iter().sum::<u64>() as f64 / s.len() as f64;
-    (s[0], mean, s[s.len() / 2], s[s.len() - 1])
+    let p95 = s[(s.len() * 95).div_ceil(100) - 1];
+    (s[0], mean, s[s.len() / 2], p95, s[s.len() - 1])
 }
 
 /// Draws once, then `KEYSTROKES` scroll keystrokes in `pane`, each drawn:
-/// prints the bytes each keystroke's frame wrote.
-fn scroll_bytes(fx: &mut Fixture, pane: Pane, area: Rect) {
+/// prints the bytes each keystroke's frame wrote, through the app's
+/// backend or (`stock`) ratatui's `CrosstermBackend` as it is.
+fn scroll_bytes(fx: &mut Fixture, pane: Pane, area: Rect, stock: bool) {
     let Fixture {
         state,
         theme,
@@ -224,7 +243,7 @@ fn scroll_bytes(fx: &mut Fixture, pane: Pane, area: Rect) {
     open_long_article(state, area);
     state.focus = pane;
     let lines = state.lines().len();
-    let (mut terminal, bytes, writes) = counted_terminal(area);
+    let (mut terminal, bytes, writes) = counted_terminal(area, stock);
     terminal.draw(|f| view::draw(f, state, &ctx)).unwrap();
     let first = bytes.replace(0);
     writes.set(0);
@@ -243,17 +262,22 @@ fn scroll_bytes(fx: &mut Fixture, pane: Pane, area: Rect) {
         .zip(cpu0)
         .map(|(b, a)| format!("{:.1?}", b.saturating_sub(a) / KEYSTROKES as u32))
         .unwrap_or_else(|| "?".into());
-    let (min, mean, median, max) = summarise(&per_key);
-    let (_, mean_writes, _, _) = summarise(&per_key_writes);
+    let (min, mean, median, p95, max) = summarise(&per_key);
+    let (_, mean_writes, _, _, _) = summarise(&per_key_writes);
     let what = match pane {
         Pane::Reader => format!("reader ({lines}-line article)"),
         Pane::List => format!("list ({} articles)", state.visible.len()),
-        Pane::Summary => "summary".to_string(),
+        Pane::Summary => format!("summary ({} items)", state.items().len()),
+    };
+    let what = if stock {
+        format!("{what} [stock crossterm]")
+    } else {
+        what
     };
     eprintln!(
         "bytes_per_scroll_keystroke_{}x{} {what}: first full frame {first} B; \
          per keystroke over {KEYSTROKES}: min {min} B, mean {mean:.0} B, median {median} B, \
-         max {max} B ({mean_writes:.0} write calls); key+draw {wall:.1?} wall, {cpu} on-CPU",
+         p95 {p95} B, max {max} B ({mean_writes:.0} write calls); key+draw {wall:.1?} wall, {cpu} on-CPU",
         area.width, area.height
     );
 }
@@ -328,7 +352,7 @@ fn keystroke_crossterm(c: &mut Criterion, fx: &mut Fixture, pane: Pane, area: Re
     };
     open_long_article(state, area);
     state.focus = pane;
-    let (mut terminal, _, _) = counted_terminal(area);
+    let (mut terminal, _, _) = counted_terminal(area, false);
     terminal.draw(|f| view::draw(f, state, &ctx)).unwrap();
     let mut scroll = Scroll::new();
     let name = match pane {
@@ -466,10 +490,17 @@ fn render(c: &mut Criterion) {
     let small = Rect::new(0, 0, 80, 24);
     let large = Rect::new(0, 0, 120, 40);
 
-    scroll_bytes(&mut fx, Pane::Reader, small);
-    scroll_bytes(&mut fx, Pane::List, small);
-    scroll_bytes(&mut fx, Pane::Reader, large);
-    scroll_bytes(&mut fx, Pane::List, large);
+    for stock in [false, true] {
+        for area in [small, large] {
+            for pane in [Pane::Reader, Pane::List, Pane::Summary] {
+                scroll_bytes(&mut fx, pane, area, stock);
+            }
+        }
+    }
+    if std::env::var_os("SITREP_BENCH_BYTES_ONLY").is_some() {
+        // The byte counts alone: no timings (they take minutes).
+        return;
+    }
 
     frame_render(c, &mut fx, small);
     frame_render(c, &mut fx, large);

@@ -4,6 +4,7 @@
 //! input or resize, the terminal always restored.
 
 pub mod action;
+pub mod backend;
 pub mod corpus;
 pub mod keymap;
 pub mod state;
@@ -72,7 +73,7 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<state::
     if opts.loading.is_some() {
         state.loading = Some((0, 0));
     }
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal()?;
     let mut timing: Option<Duration> = None;
     let result = (|| -> anyhow::Result<()> {
         let mut dirty = true;
@@ -253,6 +254,24 @@ pub fn run(mut state: state::State, mut opts: Options) -> anyhow::Result<state::
         );
     }
     result.map(|()| state)
+}
+
+/// The reader's terminal: ratatui's own setup (raw mode, the alternate
+/// screen, a panic hook that restores the terminal) drawing through
+/// `CompactBackend`, which sends the same screen in fewer bytes. Off Unix
+/// crossterm may be driving a console that takes no ANSI sequences: there
+/// the backend draws as crossterm does.
+fn init_terminal() -> std::io::Result<ratatui::Terminal<backend::CompactBackend<std::io::Stdout>>> {
+    // The terminal `try_init` returns has written nothing; only its setup
+    // is kept.
+    drop(ratatui::try_init()?);
+    let out = std::io::stdout();
+    let backend = if cfg!(unix) {
+        backend::CompactBackend::new(out)
+    } else {
+        backend::CompactBackend::stock(out)
+    };
+    ratatui::Terminal::new(backend)
 }
 
 /// `:export`: the articles of the list as filtered now that carry tags,
