@@ -220,7 +220,7 @@ pub enum NotesFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
     Json,
     Jsonl,
@@ -282,6 +282,73 @@ fn load_opts(cli: &Cli) -> LoadOptions {
     }
 }
 
+/// Records serialised at a time, on all cores, before they are written:
+/// the output streams, in corpus order, without holding it all.
+const RECORDS_PER_CHUNK: usize = 512;
+
+/// What `sitrep extract` prints: one pretty JSON array (the same bytes
+/// serde_json's pretty printer gives the whole list) or one object a
+/// line. JSON escapes C0; DEL, C1 and bidi controls are escaped too.
+fn write_records(
+    out: &mut impl Write,
+    articles: &[crate::model::Article],
+    summaries: &[crate::model::Summary],
+    format: ExtractFormat,
+) -> anyhow::Result<()> {
+    write_records_by(out, articles, summaries, format, RECORDS_PER_CHUNK)
+}
+
+fn write_records_by(
+    out: &mut impl Write,
+    articles: &[crate::model::Article],
+    summaries: &[crate::model::Summary],
+    format: ExtractFormat,
+    chunk: usize,
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    let pretty = format == ExtractFormat::Json;
+    if pretty && articles.is_empty() {
+        writeln!(out, "[]")?;
+        return Ok(());
+    }
+    if pretty {
+        write!(out, "[")?;
+    }
+    for (n, (a, s)) in articles
+        .chunks(chunk)
+        .zip(summaries.chunks(chunk))
+        .enumerate()
+    {
+        let texts: Vec<String> = a
+            .par_iter()
+            .zip(s)
+            .map(|(a, s)| -> serde_json::Result<String> {
+                let r = extract::Record::new(a, s);
+                Ok(if pretty {
+                    // Inside the array, every line is indented once more
+                    // (JSON strings hold no raw newline).
+                    serde_json::to_string_pretty(&r)?.replace('\n', "\n  ")
+                } else {
+                    serde_json::to_string(&r)?
+                })
+            })
+            .collect::<serde_json::Result<_>>()?;
+        for (i, t) in texts.into_iter().enumerate() {
+            let t = crate::sanitize::json(t);
+            if pretty {
+                let sep = if n == 0 && i == 0 { "" } else { "," };
+                write!(out, "{sep}\n  {t}")?;
+            } else {
+                writeln!(out, "{t}")?;
+            }
+        }
+    }
+    if pretty {
+        writeln!(out, "\n]")?;
+    }
+    Ok(())
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let opts = load_opts(&cli);
     match cli.command {
@@ -290,24 +357,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (articles, summaries) = open_corpus(&paths, &opts, cli.no_cache, tables, version)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let records: Vec<_> = articles
-                .iter()
-                .zip(&summaries)
-                .map(|(a, s)| extract::Record::new(a, s))
-                .collect();
-            // JSON escapes C0; DEL, C1 and bidi controls are escaped too.
-            match format {
-                ExtractFormat::Json => {
-                    let json = serde_json::to_string_pretty(&records)?;
-                    writeln!(out, "{}", crate::sanitize::json(json))?;
-                }
-                ExtractFormat::Jsonl => {
-                    for r in &records {
-                        let json = serde_json::to_string(r)?;
-                        writeln!(out, "{}", crate::sanitize::json(json))?;
-                    }
-                }
-            }
+            write_records(&mut out, &articles, &summaries, format)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -911,4 +961,68 @@ fn run_import(
     let report = export::import(&mut store, &text).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     println!("imported {shown}: {report}");
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{tables::Tables, Extractor};
+
+    /// Five short articles of our own, one with a control character.
+    fn corpus() -> (Vec<crate::model::Article>, Vec<crate::model::Summary>) {
+        let texts = [
+            "Shelling Near Homs\n\nThe SAA shelled Homs, killing 12 civilians, SOHR said.\n",
+            "Convoy Hit\n\nA convoy was hit 30 km (19 miles) east of Palmyra.\n",
+            "Quiet Day\n\nNothing was reported.\n",
+            "Raid\n\nHTS fighters raided a post near Idlib \u{1b}[2J on Monday.\n",
+            "Siege\n\nThe siege of Deir Ezzor entered its third month.\n",
+        ];
+        let x = Extractor::new(&Tables::builtin().unwrap());
+        let articles: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                crate::corpus::parse(crate::model::Format::Text, t)
+                    .unwrap()
+                    .drafts
+                    .remove(0)
+                    .into_article(format!("{i}.txt"), crate::model::Format::Text)
+            })
+            .collect();
+        let summaries = articles.iter().map(|a| x.extract(a)).collect();
+        (articles, summaries)
+    }
+
+    fn printed(format: ExtractFormat, chunk: usize, n: usize) -> String {
+        let (a, s) = corpus();
+        let mut out = Vec::new();
+        write_records_by(&mut out, &a[..n], &s[..n], format, chunk).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn chunked_output_is_the_whole_list_printed_at_once() {
+        let (a, s) = corpus();
+        let records: Vec<_> = a
+            .iter()
+            .zip(&s)
+            .map(|(a, s)| extract::Record::new(a, s))
+            .collect();
+        let whole = crate::sanitize::json(serde_json::to_string_pretty(&records).unwrap()) + "\n";
+        assert!(whole.contains("\\u001b[2J"), "the escape is escaped");
+        for chunk in [1, 2, 5, 512] {
+            assert_eq!(
+                printed(ExtractFormat::Json, chunk, 5),
+                whole,
+                "chunks of {chunk}"
+            );
+        }
+        let lines: String = records
+            .iter()
+            .map(|r| crate::sanitize::json(serde_json::to_string(r).unwrap()) + "\n")
+            .collect();
+        assert_eq!(printed(ExtractFormat::Jsonl, 2, 5), lines);
+        assert_eq!(printed(ExtractFormat::Json, 2, 0), "[]\n");
+        assert_eq!(printed(ExtractFormat::Jsonl, 2, 0), "");
+    }
 }
