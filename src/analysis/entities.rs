@@ -176,7 +176,7 @@ mod tests {
             forces: forces
                 .iter()
                 .map(|(n, m)| Force {
-                    name: Ustr::from(*n),
+                    name: Ustr::from(n),
                     kind: "army".into(),
                     mentions: mentions(*m),
                 })
@@ -184,7 +184,7 @@ mod tests {
             locations: places
                 .iter()
                 .map(|(n, m)| Location {
-                    name: Ustr::from(*n),
+                    name: Ustr::from(n),
                     kind: "town".into(),
                     lat: None,
                     lon: None,
