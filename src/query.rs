@@ -341,10 +341,20 @@ impl Query {
     }
 
     /// The articles that can match, from what `answer` says of each test:
-    /// a sorted superset of the articles it holds for, or `None` when it
-    /// cannot say (read every article). Each answer must be such a
-    /// superset; then so is the result, which [`Query::matches`] checks.
-    pub fn candidates(&self, answer: &dyn Fn(&Test) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
+    /// a sorted superset of the articles it holds for (exactly them, when
+    /// it says so), or `None` when it cannot say (read every article).
+    /// Each answer must be such a superset; then so is the result, which
+    /// [`Query::matches`] checks unless it is exact.
+    pub fn candidates(&self, answer: &dyn Fn(&Test) -> Option<Narrowed>) -> Option<Narrowed> {
         compile::candidates(&self.root, answer)
     }
+}
+
+/// Articles a query or one of its tests can match, by number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Narrowed {
+    /// Sorted, no repeats.
+    pub ids: Vec<u32>,
+    /// Every one of them matches (else some may not).
+    pub exact: bool,
 }

@@ -387,21 +387,23 @@ fn saved_queries_expand() {
 
 /// How a query combines the article sets an index gives for its tests:
 /// `and` intersects, `or` unites, `not` and a test the index cannot answer
-/// narrow nothing.
+/// narrow nothing; the result is exact only when every test's answer is.
 #[test]
 fn candidates_combine_per_test_answers() {
     let c = context();
+    let n = |ids: Vec<u32>, exact: bool| Some(query::Narrowed { ids, exact });
     let answer = |t: &query::Test| match t {
-        query::Test::Text(w) if w == "a" => Some(vec![1, 2, 5]),
-        query::Test::Text(w) if w == "b" => Some(vec![2, 5, 9]),
-        query::Test::Text(w) if w == "c" => Some(vec![7]),
+        query::Test::Text(w) if w == "a" => n(vec![1, 2, 5], true),
+        query::Test::Text(w) if w == "b" => n(vec![2, 5, 9], true),
+        query::Test::Text(w) if w == "c" => n(vec![7], false),
         _ => None,
     };
     let cands = |q: &str| Query::new(q, &c).unwrap().candidates(&answer);
-    assert_eq!(cands("a b"), Some(vec![2, 5]));
-    assert_eq!(cands("a or c"), Some(vec![1, 2, 5, 7]));
-    assert_eq!(cands("(a or c) and b"), Some(vec![2, 5]));
-    assert_eq!(cands("a note:x"), Some(vec![1, 2, 5]));
+    assert_eq!(cands("a b"), n(vec![2, 5], true));
+    assert_eq!(cands("a or b"), n(vec![1, 2, 5, 9], true));
+    assert_eq!(cands("a or c"), n(vec![1, 2, 5, 7], false));
+    assert_eq!(cands("(a or c) and b"), n(vec![2, 5], false));
+    assert_eq!(cands("a note:x"), n(vec![1, 2, 5], false));
     assert_eq!(cands("a or note:x"), None);
     assert_eq!(cands("not a"), None);
     assert_eq!(cands("note:x"), None);

@@ -2,7 +2,7 @@
 //! (with their errors placed at the `@`), names resolved through the
 //! lexicon, each atom a [`Test`] for [`super::atoms`].
 
-use super::{atoms, Atom, Cmp, Context, DateRange, Expr, Kind, Lexicon, QueryError};
+use super::{atoms, Atom, Cmp, Context, DateRange, Expr, Kind, Lexicon, Narrowed, QueryError};
 use crate::export::Entry;
 use crate::model::Grade;
 use std::collections::BTreeSet;
@@ -138,15 +138,16 @@ pub(crate) fn eval(n: &Node, e: &Entry) -> bool {
 }
 
 /// See [`super::Query::candidates`]: `and` intersects what its parts can
-/// narrow, `or` unites when every part narrows, `not` narrows nothing.
-pub(crate) fn candidates(n: &Node, answer: &dyn Fn(&Test) -> Option<Vec<u32>>) -> Option<Vec<u32>> {
+/// narrow, `or` unites when every part narrows, `not` narrows nothing. The
+/// result is exact when every part is answered, exactly.
+pub(crate) fn candidates(n: &Node, answer: &dyn Fn(&Test) -> Option<Narrowed>) -> Option<Narrowed> {
     match n {
         Node::Test(t) => answer(t),
         Node::Not(_) => None,
-        Node::And(v) => v
-            .iter()
-            .filter_map(|x| candidates(x, answer))
-            .reduce(|a, b| {
+        Node::And(v) => {
+            let parts: Vec<Narrowed> = v.iter().filter_map(|x| candidates(x, answer)).collect();
+            let exact = parts.len() == v.len() && parts.iter().all(|p| p.exact);
+            let ids = parts.into_iter().map(|p| p.ids).reduce(|a, b| {
                 let mut keep = Vec::with_capacity(a.len().min(b.len()));
                 let (mut i, mut j) = (0, 0);
                 while i < a.len() && j < b.len() {
@@ -161,15 +162,20 @@ pub(crate) fn candidates(n: &Node, answer: &dyn Fn(&Test) -> Option<Vec<u32>>) -
                     }
                 }
                 keep
-            }),
+            })?;
+            Some(Narrowed { ids, exact })
+        }
         Node::Or(v) => {
-            let mut out = Vec::new();
+            let mut ids = Vec::new();
+            let mut exact = true;
             for x in v {
-                out.extend(candidates(x, answer)?);
+                let part = candidates(x, answer)?;
+                exact &= part.exact;
+                ids.extend(part.ids);
             }
-            out.sort_unstable();
-            out.dedup();
-            Some(out)
+            ids.sort_unstable();
+            ids.dedup();
+            Some(Narrowed { ids, exact })
         }
     }
 }

@@ -6,7 +6,7 @@ use super::keymap::{chord_of, Keymap};
 use super::state::{CorpusView, Editor, Item, Mode, NoteTarget, Pane, Prompt, State};
 use crate::index::{Candidates, Field};
 use crate::model::{ByteSpan, Grade};
-use crate::query::{Query, Test};
+use crate::query::{Narrowed, Query, Test};
 use crate::store::{self, Anchor, Correction, CorrectionKind, Op};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeSet;
@@ -1092,29 +1092,37 @@ fn store_view(state: &State) -> crate::export::StoreView<'_> {
 /// it resolves to as well as by what was typed, so each of those is looked
 /// up too. Forces and places the analyst added are not in the index: with
 /// any such addition, that kind of atom reads every article.
-pub fn prefilter(state: &State, q: &Query) -> Option<Vec<u32>> {
+pub fn prefilter(state: &State, q: &Query) -> Option<Narrowed> {
     if state.index.len() != state.articles.len() {
         return None;
     }
     let added = |kind: CorrectionKind| state.corrections.iter().any(|c| !c.wrong && c.kind == kind);
+    // Only free text is answered exactly: a word of the title or body is
+    // what `atoms::text` looks for. Names and sites are checked again.
+    let text = |c: Candidates| match c {
+        Candidates::Exact(ids) => Some(Narrowed { ids, exact: true }),
+        Candidates::Superset(ids) => Some(Narrowed { ids, exact: false }),
+        Candidates::All => None,
+    };
     let ids = |c: Candidates| match c {
         Candidates::Exact(v) | Candidates::Superset(v) => Some(v),
         Candidates::All => None,
     };
-    let names = |field: Field, n: &crate::query::Names| -> Option<Vec<u32>> {
+    let superset = |ids: Vec<u32>| Narrowed { ids, exact: false };
+    let names = |field: Field, n: &crate::query::Names| -> Option<Narrowed> {
         let mut out = ids(state.index.candidates(field, &n.key))?;
         for form in &n.forms {
             out.extend(ids(state.index.candidates(field, form))?);
         }
         out.sort_unstable();
         out.dedup();
-        Some(out)
+        Some(superset(out))
     };
     q.candidates(&|t: &Test| match t {
-        Test::Text(lower) => ids(state.index.candidates(Field::Text, lower)),
+        Test::Text(lower) => text(state.index.candidates(Field::Text, lower)),
         Test::Force(n) if !added(CorrectionKind::Force) => names(Field::Force, n),
         Test::Place(n) if !added(CorrectionKind::Location) => names(Field::Location, n),
-        Test::Site(key) => ids(state.index.candidates(Field::Site, key)),
+        Test::Site(key) => ids(state.index.candidates(Field::Site, key)).map(superset),
         _ => None,
     })
 }
@@ -1136,17 +1144,21 @@ pub fn apply_filter(state: &mut State, query: &str) {
     state.visible = if q.is_empty() {
         (0..state.articles.len()).collect()
     } else {
-        let ids: Vec<usize> = match prefilter(state, &q) {
-            Some(ids) => ids.into_iter().map(|i| i as usize).collect(),
-            None => (0..state.articles.len()).collect(),
+        let (ids, exact): (Vec<usize>, bool) = match prefilter(state, &q) {
+            Some(n) => (n.ids.into_iter().map(|i| i as usize).collect(), n.exact),
+            None => ((0..state.articles.len()).collect(), false),
         };
-        let view = store_view(state);
-        let all = crate::export::Entries::new(&state.articles, &state.summaries, &view);
-        // A superset can be most of the corpus (`al-`): on all cores.
-        use rayon::prelude::*;
-        ids.into_par_iter()
-            .filter(|&i| q.matches(&all.get(i)))
-            .collect()
+        if exact {
+            ids
+        } else {
+            let view = store_view(state);
+            let all = crate::export::Entries::new(&state.articles, &state.summaries, &view);
+            // A superset can be most of the corpus (`al-`): on all cores.
+            use rayon::prelude::*;
+            ids.into_par_iter()
+                .filter(|&i| q.matches(&all.get(i)))
+                .collect()
+        }
     };
     match keep.and_then(|k| state.visible.iter().position(|&i| i == k)) {
         Some(pos) => state.list_sel = pos,
