@@ -9,6 +9,7 @@
 //! thousands separator (1500).
 
 use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -25,12 +26,16 @@ pub struct Quantity {
 
 const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{2}(?:[^\d,]|$)|\d+(?:\.\d+)?";
 
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}\-/.,:])(?P<a>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?(?:\s*(?P<mult>million|thousand|hundred|mln|k)(?-u:\b))?"
-    ))
-    .unwrap()
-});
+/// One number (digits) as `digit_numbers` reads it. It used to be a
+/// group of one regex with captures,
+/// `(?:^|[^\p{L}\p{N}\-/.,:])(?P<a>NUMBER)(?:\s*(?:-|–|—|to)\s*(?P<b>NUMBER))?(?:\s*(?P<mult>million|thousand|hundred|mln|k)(?-u:\b))?`,
+/// whose unanchored search and capture engine cost more than the rest of
+/// the claim rules together.
+static NUMBER_AT: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(NUMBER).expect("NUMBER"));
+/// A character that may not stand just before a number.
+static NOT_BEFORE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}\-/.,:]").expect("class"));
 
 const WORD_NUMBERS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -70,6 +75,11 @@ const WORD_NUMBERS: &[(&str, f64)] = &[
     ("a thousand", 1000.0),
 ];
 
+/// Numbers in words ("twenty-five", "tens of thousands of"). Run only
+/// anchored at the words that can begin one (`word_match_starts`).
+/// Numbers in words ("twenty-five", "tens of thousands of"). (Tried
+/// anchored at candidate words like `DIGITS`: finding the candidates cost
+/// more than the regex's own literal prefilter.)
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let alts: Vec<&str> = {
         let mut v: Vec<&str> = WORD_NUMBERS.iter().map(|(w, _)| *w).collect();
@@ -82,6 +92,141 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// A part of a sentence, with its offsets in the sentence.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Group<'h> {
+    fn new(hay: &'h str, start: usize, end: usize) -> Group<'h> {
+        Group {
+            start,
+            end,
+            text: &hay[start..end],
+        }
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+/// A number in digits: the number, the top of its range, its multiplier.
+struct DigitNumber<'h> {
+    a: Group<'h>,
+    b: Option<Group<'h>>,
+    mult: Option<Group<'h>>,
+}
+
+/// The `NUMBER` that starts exactly at `at` in `s` (`$` is `s`'s end).
+fn number_at(s: &str, at: usize) -> Option<Group<'_>> {
+    let input = Input::new(s).range(at..).anchored(Anchored::Yes);
+    NUMBER_AT
+        .find(input)
+        .map(|m| Group::new(s, m.start(), m.end()))
+}
+
+/// `at` moved past the whitespace (`\s`) there.
+fn skip_space(s: &str, at: usize) -> usize {
+    at + (s[at..].len() - s[at..].trim_start().len())
+}
+
+/// Whether `at` is an ASCII word boundary (`(?-u:\b)`) in `s`.
+fn ascii_boundary(s: &str, at: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let b = s.as_bytes();
+    let before = at > 0 && word(b[at - 1]);
+    let after = at < b.len() && word(b[at]);
+    before != after
+}
+
+/// The numbers in digits in `s`, in order and without overlaps, exactly
+/// as the one regex's `captures_iter` found them (see `NUMBER_AT`), read
+/// without it: `NUMBER` is matched anchored at each digit that can begin
+/// one (the regex's leading class, checked by hand), and the optional
+/// range and multiplier after it are plain text. Digits are `\d`:
+/// non-ASCII decimal digits count.
+fn digit_numbers(s: &str) -> impl Iterator<Item = DigitNumber<'_>> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    // Where the last number ended: the character before the next one
+    // must come at or after it.
+    let mut done = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let at = i;
+            i += 1;
+            let c = b[at];
+            let digit = c.is_ascii_digit()
+                || (c >= 0xC0 && s[at..].chars().next().is_some_and(char::is_numeric));
+            if !digit || !can_start_number(s, at, done) {
+                continue;
+            }
+            let Some(a) = number_at(s, at) else {
+                continue;
+            };
+            let mut end = a.end;
+            let bnum = range_top(s, a.end);
+            if let Some(g) = bnum {
+                end = g.end;
+            }
+            let mult = multiplier_word(s, end);
+            if let Some(g) = mult {
+                end = g.end;
+            }
+            done = end;
+            i = end;
+            return Some(DigitNumber { a, b: bnum, mult });
+        }
+        None
+    })
+}
+
+/// Whether a number may begin at the digit at `at`: at the sentence's
+/// start, or after a character other than a letter, a digit or one of
+/// "-/.,:" that the last number (ending at `done`) did not take.
+fn can_start_number(s: &str, at: usize, done: usize) -> bool {
+    if at == 0 {
+        return true;
+    }
+    let prev = s.as_bytes()[at - 1];
+    if prev < 0x80 {
+        return at > done && !(prev.is_ascii_alphanumeric() || b"-/.,:".contains(&prev));
+    }
+    let mut q = at - 1;
+    while !s.is_char_boundary(q) {
+        q -= 1;
+    }
+    q >= done && !NOT_BEFORE_NUMBER.is_match(&s[q..at])
+}
+
+/// The top of a range after a number ending at `at`: `\s*(?:-|–|—|to)\s*NUMBER`.
+fn range_top(s: &str, at: usize) -> Option<Group<'_>> {
+    let p = skip_space(s, at);
+    let sep = ["-", "–", "—", "to"]
+        .into_iter()
+        .find(|sep| s[p..].starts_with(sep))?;
+    number_at(s, skip_space(s, p + sep.len()))
+}
+
+/// A multiplier after a number ending at `at`:
+/// `\s*(million|thousand|hundred|mln|k)(?-u:\b)`.
+fn multiplier_word(s: &str, at: usize) -> Option<Group<'_>> {
+    let p = skip_space(s, at);
+    ["million", "thousand", "hundred", "mln", "k"]
+        .into_iter()
+        .find(|w| s[p..].starts_with(w) && ascii_boundary(s, p + w.len()))
+        .map(|w| Group::new(s, p, p + w.len()))
+}
 
 /// Measure units written right after the number.
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -466,10 +611,8 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
     let s = &text[start..end];
     let mut out: Vec<Quantity> = Vec::new();
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
-    for c in DIGITS.captures_iter(if has_digit { s } else { "" }) {
-        let a = c.name("a").expect("number");
-        let b = c.name("b");
-        let mult = c.name("mult");
+    let numbers = has_digit.then(|| digit_numbers(s)).into_iter().flatten();
+    for DigitNumber { a, b, mult } in numbers {
         let qs = start + a.start();
         let num_end = start + mult.or(b).unwrap_or(a).end();
         let a_str = a.as_str().trim_end_matches(|ch: char| !ch.is_ascii_digit());
@@ -967,6 +1110,40 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.high, q.unit))
             .collect()
+    }
+
+    /// `digit_numbers` against the one regex it replaced, on text made of
+    /// the pieces that pattern cares about.
+    #[test]
+    fn digit_numbers_match_the_old_regex() {
+        use proptest::prelude::*;
+        let old = Regex::new(&format!(
+            r"(?:^|[^\p{{L}}\p{{N}}\-/.,:])(?P<a>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?(?:\s*(?P<mult>million|thousand|hundred|mln|k)(?-u:\b))?"
+        ))
+        .unwrap();
+        const PIECES: &[&str] = &[
+            "1", "12", "123", "1234", "0", ",", ",000", ",00", ".", ".5", "-", "–", "—", "to", " ",
+            "  ", "\u{a0}", "\n", "million", "millions", "k", "km", "mln", "thousand", "hundred",
+            "a", "B", "_", "/", ":", "(", "“", "é", "٣", "½", "x",
+        ];
+        let pieces = proptest::collection::vec(proptest::sample::select(PIECES), 0..14);
+        proptest!(ProptestConfig::with_cases(20_000), |(parts in pieces)| {
+            let s = parts.concat();
+            let want: Vec<_> = old
+                .captures_iter(&s)
+                .map(|c| {
+                    let span = |n: &str| c.name(n).map(|m| (m.start(), m.end()));
+                    (span("a").unwrap(), span("b"), span("mult"))
+                })
+                .collect();
+            let got: Vec<_> = digit_numbers(&s)
+                .map(|n| {
+                    let span = |g: Option<Group>| g.map(|g| (g.start, g.end));
+                    ((n.a.start, n.a.end), span(n.b), span(n.mult))
+                })
+                .collect();
+            prop_assert_eq!(got, want, "{:?}", s);
+        });
     }
 
     #[test]
