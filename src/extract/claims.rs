@@ -783,8 +783,28 @@ fn merge_conversions(text: &str, qs: &mut Vec<Quantity>) {
     }
 }
 
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]['"’”)]*\s+["“‘(]?[\p{Lu}\d]"#).unwrap());
+/// A sentence stop and the capital or digit after it. Tried anchored at
+/// each '.', '!' and '?' (`sentence_ends`): an unanchored search also ran
+/// backwards from each match to find where it began.
+static SENTENCE_END: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(SENTENCE_END_PATTERN).unwrap());
+const SENTENCE_END_PATTERN: &str = r#"[.!?]['"’”)]*\s+["“‘(]?[\p{Lu}\d]"#;
+
+/// The `SENTENCE_END` matches in `p`, as `find_iter` gives them: every
+/// match starts at a stop, so the first stop at or after the last match's
+/// end where the anchored pattern matches is the next match.
+fn sentence_ends(p: &str) -> impl Iterator<Item = regex_automata::Match> + '_ {
+    let mut done = 0;
+    memchr::memchr3_iter(b'.', b'!', b'?', p.as_bytes()).filter_map(move |at| {
+        if at < done {
+            return None;
+        }
+        let input = Input::new(p).range(at..).anchored(Anchored::Yes);
+        let m = SENTENCE_END.find(input)?;
+        done = m.end();
+        Some(m)
+    })
+}
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "brig", "st", "no", "vs",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
@@ -796,17 +816,17 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let p = &text[start..end];
     let mut out = Vec::new();
     let mut s = 0;
-    for m in SENTENCE_END.find_iter(p) {
+    for m in sentence_ends(p) {
         let dot = m.start();
         let word_start = p[..dot]
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |i| i + 1);
-        let word = p[word_start..dot].to_lowercase();
+        let word = lowercase(&p[word_start..dot]);
         let single_cap = word.chars().count() == 1;
-        if ABBREVIATIONS.contains(&word.as_str()) || single_cap {
+        if ABBREVIATIONS.contains(&word.as_ref()) || single_cap {
             continue;
         }
-        let cut = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+        let cut = m.end() - p[m.range()].chars().last().map_or(0, char::len_utf8);
         let cut = p[..cut].trim_end().len();
         // Keep an opening quote with the next sentence.
         let cut = p[..cut]
@@ -1222,6 +1242,24 @@ mod tests {
         proptest!(ProptestConfig::with_cases(20_000), |(parts in pieces)| {
             let s = parts.concat();
             prop_assert!(!MEASURE.is_match(&s) || may_be_measure(&s), "{:?}", s);
+        });
+    }
+
+    /// `sentence_ends` finds what an unanchored `find_iter` found.
+    #[test]
+    fn sentence_ends_match_find_iter() {
+        use proptest::prelude::*;
+        let old = Regex::new(SENTENCE_END_PATTERN).unwrap();
+        const PIECES: &[&str] = &[
+            ".", "!", "?", "'", "\"", "’", "”", ")", "(", " ", "  ", "\u{a0}", "\n", "“", "‘", "A",
+            "É", "a", "3", "٣", "U.S", "x",
+        ];
+        let pieces = proptest::collection::vec(proptest::sample::select(PIECES), 0..16);
+        proptest!(ProptestConfig::with_cases(20_000), |(parts in pieces)| {
+            let s = parts.concat();
+            let want: Vec<_> = old.find_iter(&s).map(|m| m.range()).collect();
+            let got: Vec<_> = sentence_ends(&s).map(|m| m.range()).collect();
+            prop_assert_eq!(got, want, "{:?}", s);
         });
     }
 
