@@ -988,25 +988,57 @@ pub fn attribution(
     None
 }
 
-/// Tokens (words with their offsets) of `text[s..e]`.
-fn tokens(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Whether `c` belongs to a token: letters, digits and "-'’.".
+fn token_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.')
+}
+
+/// Tokens (words with their offsets) of `text[s..e]`, in order, read
+/// lazily: the speaker after a verb is a few words long.
+fn tokens(text: &str, s: usize, e: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text[s..e].char_indices();
     let mut start = None;
-    for (i, c) in text[s..e].char_indices() {
-        let part = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.');
-        match (part, start) {
-            (true, None) => start = Some(s + i),
-            (false, Some(st)) => {
-                out.push((st, s + i));
-                start = None;
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (token_char(c), start) {
+                (true, None) => start = Some(s + i),
+                (false, Some(st)) => {
+                    start = None;
+                    return Some((st, s + i));
+                }
+                _ => {}
+            }
+        }
+        start.take().map(|st| (st, e))
+    })
+}
+
+/// The last (up to) `N` tokens of `text[s..e]`, in order, read from the
+/// end: the noun phrase before a verb is a few words at the end of what
+/// can be a long stretch of sentence.
+fn last_tokens<const N: usize>(text: &str, s: usize, e: usize) -> ([(usize, usize); N], usize) {
+    let mut out = [(0, 0); N];
+    let mut k = N;
+    let mut end = None;
+    for (i, c) in text[s..e].char_indices().rev() {
+        if k == 0 {
+            break;
+        }
+        match (token_char(c), end) {
+            (true, None) => end = Some(s + i + c.len_utf8()),
+            (false, Some(en)) => {
+                k -= 1;
+                out[k] = (s + i + c.len_utf8(), en);
+                end = None;
             }
             _ => {}
         }
     }
-    if let Some(st) = start {
-        out.push((st, e));
+    if let (Some(en), true) = (end, k > 0) {
+        k -= 1;
+        out[k] = (s, en);
     }
-    out
+    (out, k)
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -1018,7 +1050,9 @@ fn is_capitalised(w: &str) -> bool {
 /// The noun phrase that ends at `end`, scanning back: capitalised words,
 /// speaker nouns and their modifiers, "of"/"in" links.
 fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, end);
+    // The scan below stops at its eighth token from the end.
+    let (buf, k) = last_tokens::<8>(text, from, end);
+    let toks = &buf[k..];
     let (&(_, last_end), _) = toks.split_last()?;
     if !text[last_end..end].trim().is_empty() {
         return None;
@@ -1054,7 +1088,7 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
     let mut st = start?;
     // A phrase does not start with a link word or a lowercase modifier
     // unless a head noun follows.
-    for &(a, b) in &toks {
+    for &(a, b) in toks {
         if a < st {
             continue;
         }
@@ -1260,6 +1294,21 @@ mod tests {
             let want: Vec<_> = old.find_iter(&s).map(|m| m.range()).collect();
             let got: Vec<_> = sentence_ends(&s).map(|m| m.range()).collect();
             prop_assert_eq!(got, want, "{:?}", s);
+        });
+    }
+
+    /// `last_tokens` gives the tail of what `tokens` gives.
+    #[test]
+    fn last_tokens_are_the_tail_of_tokens() {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[" ", "a", "Bé", "3", "-", "'", "’", ".", ",", "(", "—", "x"];
+        let pieces = proptest::collection::vec(proptest::sample::select(PIECES), 0..24);
+        proptest!(ProptestConfig::with_cases(10_000), |(parts in pieces)| {
+            let s = format!("«{}»", parts.concat());
+            let (from, to) = ("«".len(), s.len() - "»".len());
+            let all: Vec<_> = tokens(&s, from, to).collect();
+            let (buf, k) = last_tokens::<4>(&s, from, to);
+            prop_assert_eq!(&buf[k..], &all[all.len().saturating_sub(4)..], "{:?}", s);
         });
     }
 
