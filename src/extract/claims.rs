@@ -1060,7 +1060,7 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
     let mut start = None;
     for (n, &(a, b)) in toks.iter().rev().enumerate() {
         let w = text[a..b].trim_end_matches('.');
-        let lower = w.to_lowercase();
+        let lower = lowercase(w);
         // Only spaces between this token and the phrase so far.
         if let Some(st) = start {
             if !text[b..st].chars().all(|c: char| c == ' ') {
@@ -1068,15 +1068,15 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
             }
         }
         let ok = if start.is_none() {
-            is_capitalised(w) || SPEAKER_HEADS.contains(&lower.as_str())
+            is_capitalised(w) || SPEAKER_HEADS.contains(&lower.as_ref())
         } else {
             is_capitalised(w)
-                || SPEAKER_HEADS.contains(&lower.as_str())
-                || NP_LINKS.contains(&lower.as_str())
+                || SPEAKER_HEADS.contains(&lower.as_ref())
+                || NP_LINKS.contains(&lower.as_ref())
                 || (w.chars().all(|c| c.is_lowercase() || c == '-')
                     && n < 3
                     && !matches!(
-                        lower.as_str(),
+                        lower.as_ref(),
                         "the" | "a" | "an" | "and" | "or" | "that" | "which" | "who"
                     ))
         };
@@ -1093,7 +1093,7 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
             continue;
         }
         let w = &text[a..b];
-        if NP_LINKS.contains(&w.to_lowercase().as_str()) {
+        if NP_LINKS.contains(&lowercase(w).as_ref()) {
             st = b + 1;
         } else {
             break;
@@ -1123,13 +1123,13 @@ fn subject_before(
             }
         }
     }
-    let last: String = pre
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if PRONOUNS.contains(&last.as_str()) {
+    let last = lowercase(
+        pre.trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or(""),
+    );
+    if PRONOUNS.contains(&last.as_ref()) {
         return Some(Attribution::Pronoun);
     }
     let (a, b) = noun_phrase_before(text, s, pre_end)?;
@@ -1141,9 +1141,9 @@ fn subject_before(
         return Some(Attribution::Named(sp.2.clone()));
     }
     let phrase = &text[a..b];
-    let lower = phrase.to_lowercase();
+    let lower = lowercase(phrase);
     if matches!(
-        lower.as_str(),
+        lower.as_ref(),
         "the source" | "source" | "sources" | "the sources" | "the statement" | "statement"
     ) {
         return Some(Attribution::Pronoun);
@@ -1152,7 +1152,7 @@ fn subject_before(
     let one_word = !phrase.contains(' ');
     if one_word
         && a == s
-        && !SPEAKER_HEADS.contains(&lower.as_str())
+        && !SPEAKER_HEADS.contains(&lower.as_ref())
         && !phrase.chars().all(|c| c.is_uppercase())
     {
         return None;
@@ -1184,8 +1184,7 @@ fn subject_after(
             break;
         }
         let w = &text[a..b];
-        if is_capitalised(w) || (end > start && SPEAKER_HEADS.contains(&w.to_lowercase().as_str()))
-        {
+        if is_capitalised(w) || (end > start && SPEAKER_HEADS.contains(&lowercase(w).as_ref())) {
             end = b;
         } else {
             break;
