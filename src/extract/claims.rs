@@ -76,11 +76,10 @@ const WORD_NUMBERS: &[(&str, f64)] = &[
     ("a thousand", 1000.0),
 ];
 
-/// Numbers in words ("twenty-five", "tens of thousands of"). Run only
-/// anchored at the words that can begin one (`word_match_starts`).
-/// Numbers in words ("twenty-five", "tens of thousands of"). (Tried
-/// anchored at candidate words like `DIGITS`: finding the candidates cost
-/// more than the regex's own literal prefilter.)
+/// Numbers in words ("twenty-five", "tens of thousands of"). (Tried:
+/// anchoring it at candidate words found by hand, like the numbers in
+/// digits, and running a case-sensitive copy over ASCII-lowercased text;
+/// both cost more than this regex's own literal prefilter.)
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let alts: Vec<&str> = {
         let mut v: Vec<&str> = WORD_NUMBERS.iter().map(|(w, _)| *w).collect();
