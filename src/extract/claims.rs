@@ -9,6 +9,8 @@
 //! thousands separator (1500).
 
 use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -25,12 +27,16 @@ pub struct Quantity {
 
 const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{2}(?:[^\d,]|$)|\d+(?:\.\d+)?";
 
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}\-/.,:])(?P<a>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?(?:\s*(?P<mult>million|thousand|hundred|mln|k)(?-u:\b))?"
-    ))
-    .unwrap()
-});
+/// One number (digits) as `digit_numbers` reads it. It used to be a
+/// group of one regex with captures,
+/// `(?:^|[^\p{L}\p{N}\-/.,:])(?P<a>NUMBER)(?:\s*(?:-|–|—|to)\s*(?P<b>NUMBER))?(?:\s*(?P<mult>million|thousand|hundred|mln|k)(?-u:\b))?`,
+/// whose unanchored search and capture engine cost more than the rest of
+/// the claim rules together.
+static NUMBER_AT: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(NUMBER).expect("NUMBER"));
+/// A character that may not stand just before a number.
+static NOT_BEFORE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}\-/.,:]").expect("class"));
 
 const WORD_NUMBERS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -70,6 +76,10 @@ const WORD_NUMBERS: &[(&str, f64)] = &[
     ("a thousand", 1000.0),
 ];
 
+/// Numbers in words ("twenty-five", "tens of thousands of"). (Tried:
+/// anchoring it at candidate words found by hand, like the numbers in
+/// digits, and running a case-sensitive copy over ASCII-lowercased text;
+/// both cost more than this regex's own literal prefilter.)
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let alts: Vec<&str> = {
         let mut v: Vec<&str> = WORD_NUMBERS.iter().map(|(w, _)| *w).collect();
@@ -83,11 +93,159 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A part of a sentence, with its offsets in the sentence.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Group<'h> {
+    fn new(hay: &'h str, start: usize, end: usize) -> Group<'h> {
+        Group {
+            start,
+            end,
+            text: &hay[start..end],
+        }
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+/// A number in digits: the number, the top of its range, its multiplier.
+struct DigitNumber<'h> {
+    a: Group<'h>,
+    b: Option<Group<'h>>,
+    mult: Option<Group<'h>>,
+}
+
+/// The `NUMBER` that starts exactly at `at` in `s` (`$` is `s`'s end).
+fn number_at(s: &str, at: usize) -> Option<Group<'_>> {
+    let input = Input::new(s).range(at..).anchored(Anchored::Yes);
+    NUMBER_AT
+        .find(input)
+        .map(|m| Group::new(s, m.start(), m.end()))
+}
+
+/// `at` moved past the whitespace (`\s`) there.
+fn skip_space(s: &str, at: usize) -> usize {
+    at + (s[at..].len() - s[at..].trim_start().len())
+}
+
+/// Whether `at` is an ASCII word boundary (`(?-u:\b)`) in `s`.
+fn ascii_boundary(s: &str, at: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let b = s.as_bytes();
+    let before = at > 0 && word(b[at - 1]);
+    let after = at < b.len() && word(b[at]);
+    before != after
+}
+
+/// The numbers in digits in `s`, in order and without overlaps, exactly
+/// as the one regex's `captures_iter` found them (see `NUMBER_AT`), read
+/// without it: `NUMBER` is matched anchored at each digit that can begin
+/// one (the regex's leading class, checked by hand), and the optional
+/// range and multiplier after it are plain text. Digits are `\d`:
+/// non-ASCII decimal digits count.
+fn digit_numbers(s: &str) -> impl Iterator<Item = DigitNumber<'_>> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    // Where the last number ended: the character before the next one
+    // must come at or after it.
+    let mut done = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let at = i;
+            i += 1;
+            let c = b[at];
+            let digit = c.is_ascii_digit()
+                || (c >= 0xC0 && s[at..].chars().next().is_some_and(char::is_numeric));
+            if !digit || !can_start_number(s, at, done) {
+                continue;
+            }
+            let Some(a) = number_at(s, at) else {
+                continue;
+            };
+            let mut end = a.end;
+            let bnum = range_top(s, a.end);
+            if let Some(g) = bnum {
+                end = g.end;
+            }
+            let mult = multiplier_word(s, end);
+            if let Some(g) = mult {
+                end = g.end;
+            }
+            done = end;
+            i = end;
+            return Some(DigitNumber { a, b: bnum, mult });
+        }
+        None
+    })
+}
+
+/// Whether a number may begin at the digit at `at`: at the sentence's
+/// start, or after a character other than a letter, a digit or one of
+/// "-/.,:" that the last number (ending at `done`) did not take.
+fn can_start_number(s: &str, at: usize, done: usize) -> bool {
+    if at == 0 {
+        return true;
+    }
+    let prev = s.as_bytes()[at - 1];
+    if prev < 0x80 {
+        return at > done && !(prev.is_ascii_alphanumeric() || b"-/.,:".contains(&prev));
+    }
+    let mut q = at - 1;
+    while !s.is_char_boundary(q) {
+        q -= 1;
+    }
+    q >= done && !NOT_BEFORE_NUMBER.is_match(&s[q..at])
+}
+
+/// The top of a range after a number ending at `at`: `\s*(?:-|–|—|to)\s*NUMBER`.
+fn range_top(s: &str, at: usize) -> Option<Group<'_>> {
+    let p = skip_space(s, at);
+    let sep = ["-", "–", "—", "to"]
+        .into_iter()
+        .find(|sep| s[p..].starts_with(sep))?;
+    number_at(s, skip_space(s, p + sep.len()))
+}
+
+/// A multiplier after a number ending at `at`:
+/// `\s*(million|thousand|hundred|mln|k)(?-u:\b)`.
+fn multiplier_word(s: &str, at: usize) -> Option<Group<'_>> {
+    let p = skip_space(s, at);
+    ["million", "thousand", "hundred", "mln", "k"]
+        .into_iter()
+        .find(|w| s[p..].starts_with(w) && ascii_boundary(s, p + w.len()))
+        .map(|w| Group::new(s, p, p + w.len()))
+}
+
 /// Measure units written right after the number.
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?P<km2>km2|km²|sq\.?\s*km|square\s+kilomet(?:er|re)s?|kilomet(?:er|re)s?\s+squared)|(?P<mi2>square\s+miles?|sq\.?\s*mi)|(?P<km>kms?|kilomet(?:er|re)s?)|(?P<mi>miles?|mi)|(?P<m>met(?:er|re)s?|m)|(?P<ha>hectares?)|(?P<pct>%|percent|per\s+cent))(?-u:\b)|^\s*%")
         .unwrap()
 });
+
+/// Whether `MEASURE` can match `rest`: its first character after
+/// whitespace starts a unit. Case-insensitive matching also takes U+017F
+/// for s and U+212A for k. Most numbers are followed by a noun, and the
+/// regex with its captures costs more than this test.
+fn may_be_measure(rest: &str) -> bool {
+    rest.trim_start().chars().next().is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            'k' | 's' | 'm' | 'h' | 'p' | '%' | '\u{17f}' | '\u{212a}'
+        )
+    })
+}
 
 /// Counted nouns, up to three words after the number ("3000 ISIS
 /// fighters", "twelve trucks"), and the unit each is reported as.
@@ -238,12 +396,30 @@ static NOUN_INDEX: LazyLock<NounIndex> = LazyLock::new(|| {
 /// all-lowercase entry, `word` lowercased.
 fn noun_entry(word: &str, lower: &str) -> Option<(&'static str, &'static str)> {
     let (exact, low) = &*NOUN_INDEX;
+    // An all-lowercase word finds the same entry in both maps.
+    if word == lower {
+        return exact.get(word).map(|&i| NOUNS[i]);
+    }
     let i = match (exact.get(word), low.get(lower)) {
         (Some(a), Some(b)) => (*a).min(*b),
         (Some(a), None) | (None, Some(a)) => *a,
         (None, None) => return None,
     };
     Some(NOUNS[i])
+}
+
+/// `word` lowercased, borrowed when it has no capital (most words): the
+/// counted-noun search lowercases up to four words per number.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Words that end the search for a counted noun: the number belongs to
@@ -271,12 +447,13 @@ fn counted_noun(rest: &str) -> Option<(&'static str, &str, usize)> {
             return None;
         }
         let word = &rest[start..start + len];
-        let lower = word.to_lowercase();
-        if let Some((n, u)) = noun_entry(word, &lower) {
+        let lower = lowercase(word);
+        let lower = lower.as_ref();
+        if let Some((n, u)) = noun_entry(word, lower) {
             return Some((u, n, start + len));
         }
         // Breakers are lowercase words: "IS fighters" is not "is".
-        if word == lower && BREAKERS.contains(&lower.as_str()) && !(pos == 0 && lower == "of") {
+        if word == lower && BREAKERS.contains(&lower) && !(pos == 0 && lower == "of") {
             return None;
         }
         // Any other counted plural ("12 hideouts", "2,300 explosions"):
@@ -374,7 +551,11 @@ fn parse_number(s: &str) -> Option<f64> {
             return format!("{head}{tail}").parse().ok();
         }
     }
-    s.replace(',', "").parse().ok()
+    if s.contains(',') {
+        s.replace(',', "").parse().ok()
+    } else {
+        s.parse().ok()
+    }
 }
 
 fn multiplier(m: Option<&str>) -> f64 {
@@ -409,7 +590,10 @@ fn unit_after(
     sentence_end: usize,
 ) -> Option<(String, usize)> {
     let rest = &text[end..sentence_end];
-    if let Some(c) = MEASURE.captures(rest) {
+    if let Some(c) = may_be_measure(rest)
+        .then(|| MEASURE.captures(rest))
+        .flatten()
+    {
         let m = c.get(0).expect("match");
         let unit = ["km2", "mi2", "km", "mi", "m", "ha", "pct"]
             .into_iter()
@@ -429,11 +613,9 @@ fn unit_after(
         let noun_end = rest[1..]
             .find(|c: char| !c.is_alphabetic())
             .map_or(rest.len(), |i| i + 1);
-        let w = &rest[1..noun_end];
-        if let Some((_, u)) = NOUNS
-            .iter()
-            .find(|(n, _)| n.trim_end_matches('s') == w.to_lowercase().trim_end_matches('s'))
-        {
+        let w = rest[1..noun_end].to_lowercase();
+        let w = w.trim_end_matches('s');
+        if let Some((_, u)) = NOUNS.iter().find(|(n, _)| n.trim_end_matches('s') == w) {
             if matches!(
                 *u,
                 "days" | "hours" | "years" | "weeks" | "months" | "minutes"
@@ -466,10 +648,8 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
     let s = &text[start..end];
     let mut out: Vec<Quantity> = Vec::new();
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
-    for c in DIGITS.captures_iter(if has_digit { s } else { "" }) {
-        let a = c.name("a").expect("number");
-        let b = c.name("b");
-        let mult = c.name("mult");
+    let numbers = has_digit.then(|| digit_numbers(s)).into_iter().flatten();
+    for DigitNumber { a, b, mult } in numbers {
         let qs = start + a.start();
         let num_end = start + mult.or(b).unwrap_or(a).end();
         let a_str = a.as_str().trim_end_matches(|ch: char| !ch.is_ascii_digit());
@@ -484,7 +664,9 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
         }
         // Ordinals, dates, times and model numbers are not quantities.
         let after = &text[qs + a_str.len()..];
-        if after.starts_with(|ch: char| ch.is_ascii_alphabetic()) && !MEASURE.is_match(after) {
+        if after.starts_with(|ch: char| ch.is_ascii_alphabetic())
+            && !(may_be_measure(after) && MEASURE.is_match(after))
+        {
             continue;
         }
         if after.starts_with(['-', '‑'])
@@ -600,8 +782,28 @@ fn merge_conversions(text: &str, qs: &mut Vec<Quantity>) {
     }
 }
 
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]['"’”)]*\s+["“‘(]?[\p{Lu}\d]"#).unwrap());
+/// A sentence stop and the capital or digit after it. Tried anchored at
+/// each '.', '!' and '?' (`sentence_ends`): an unanchored search also ran
+/// backwards from each match to find where it began.
+static SENTENCE_END: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(SENTENCE_END_PATTERN).unwrap());
+const SENTENCE_END_PATTERN: &str = r#"[.!?]['"’”)]*\s+["“‘(]?[\p{Lu}\d]"#;
+
+/// The `SENTENCE_END` matches in `p`, as `find_iter` gives them: every
+/// match starts at a stop, so the first stop at or after the last match's
+/// end where the anchored pattern matches is the next match.
+fn sentence_ends(p: &str) -> impl Iterator<Item = regex_automata::Match> + '_ {
+    let mut done = 0;
+    memchr::memchr3_iter(b'.', b'!', b'?', p.as_bytes()).filter_map(move |at| {
+        if at < done {
+            return None;
+        }
+        let input = Input::new(p).range(at..).anchored(Anchored::Yes);
+        let m = SENTENCE_END.find(input)?;
+        done = m.end();
+        Some(m)
+    })
+}
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "brig", "st", "no", "vs",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
@@ -613,17 +815,17 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let p = &text[start..end];
     let mut out = Vec::new();
     let mut s = 0;
-    for m in SENTENCE_END.find_iter(p) {
+    for m in sentence_ends(p) {
         let dot = m.start();
         let word_start = p[..dot]
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |i| i + 1);
-        let word = p[word_start..dot].to_lowercase();
+        let word = lowercase(&p[word_start..dot]);
         let single_cap = word.chars().count() == 1;
-        if ABBREVIATIONS.contains(&word.as_str()) || single_cap {
+        if ABBREVIATIONS.contains(&word.as_ref()) || single_cap {
             continue;
         }
-        let cut = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+        let cut = m.end() - p[m.range()].chars().last().map_or(0, char::len_utf8);
         let cut = p[..cut].trim_end().len();
         // Keep an opening quote with the next sentence.
         let cut = p[..cut]
@@ -785,25 +987,57 @@ pub fn attribution(
     None
 }
 
-/// Tokens (words with their offsets) of `text[s..e]`.
-fn tokens(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Whether `c` belongs to a token: letters, digits and "-'’.".
+fn token_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.')
+}
+
+/// Tokens (words with their offsets) of `text[s..e]`, in order, read
+/// lazily: the speaker after a verb is a few words long.
+fn tokens(text: &str, s: usize, e: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text[s..e].char_indices();
     let mut start = None;
-    for (i, c) in text[s..e].char_indices() {
-        let part = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.');
-        match (part, start) {
-            (true, None) => start = Some(s + i),
-            (false, Some(st)) => {
-                out.push((st, s + i));
-                start = None;
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (token_char(c), start) {
+                (true, None) => start = Some(s + i),
+                (false, Some(st)) => {
+                    start = None;
+                    return Some((st, s + i));
+                }
+                _ => {}
+            }
+        }
+        start.take().map(|st| (st, e))
+    })
+}
+
+/// The last (up to) `N` tokens of `text[s..e]`, in order, read from the
+/// end: the noun phrase before a verb is a few words at the end of what
+/// can be a long stretch of sentence.
+fn last_tokens<const N: usize>(text: &str, s: usize, e: usize) -> ([(usize, usize); N], usize) {
+    let mut out = [(0, 0); N];
+    let mut k = N;
+    let mut end = None;
+    for (i, c) in text[s..e].char_indices().rev() {
+        if k == 0 {
+            break;
+        }
+        match (token_char(c), end) {
+            (true, None) => end = Some(s + i + c.len_utf8()),
+            (false, Some(en)) => {
+                k -= 1;
+                out[k] = (s + i + c.len_utf8(), en);
+                end = None;
             }
             _ => {}
         }
     }
-    if let Some(st) = start {
-        out.push((st, e));
+    if let (Some(en), true) = (end, k > 0) {
+        k -= 1;
+        out[k] = (s, en);
     }
-    out
+    (out, k)
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -815,7 +1049,9 @@ fn is_capitalised(w: &str) -> bool {
 /// The noun phrase that ends at `end`, scanning back: capitalised words,
 /// speaker nouns and their modifiers, "of"/"in" links.
 fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, end);
+    // The scan below stops at its eighth token from the end.
+    let (buf, k) = last_tokens::<8>(text, from, end);
+    let toks = &buf[k..];
     let (&(_, last_end), _) = toks.split_last()?;
     if !text[last_end..end].trim().is_empty() {
         return None;
@@ -823,7 +1059,7 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
     let mut start = None;
     for (n, &(a, b)) in toks.iter().rev().enumerate() {
         let w = text[a..b].trim_end_matches('.');
-        let lower = w.to_lowercase();
+        let lower = lowercase(w);
         // Only spaces between this token and the phrase so far.
         if let Some(st) = start {
             if !text[b..st].chars().all(|c: char| c == ' ') {
@@ -831,15 +1067,15 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
             }
         }
         let ok = if start.is_none() {
-            is_capitalised(w) || SPEAKER_HEADS.contains(&lower.as_str())
+            is_capitalised(w) || SPEAKER_HEADS.contains(&lower.as_ref())
         } else {
             is_capitalised(w)
-                || SPEAKER_HEADS.contains(&lower.as_str())
-                || NP_LINKS.contains(&lower.as_str())
+                || SPEAKER_HEADS.contains(&lower.as_ref())
+                || NP_LINKS.contains(&lower.as_ref())
                 || (w.chars().all(|c| c.is_lowercase() || c == '-')
                     && n < 3
                     && !matches!(
-                        lower.as_str(),
+                        lower.as_ref(),
                         "the" | "a" | "an" | "and" | "or" | "that" | "which" | "who"
                     ))
         };
@@ -851,12 +1087,12 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
     let mut st = start?;
     // A phrase does not start with a link word or a lowercase modifier
     // unless a head noun follows.
-    for &(a, b) in &toks {
+    for &(a, b) in toks {
         if a < st {
             continue;
         }
         let w = &text[a..b];
-        if NP_LINKS.contains(&w.to_lowercase().as_str()) {
+        if NP_LINKS.contains(&lowercase(w).as_ref()) {
             st = b + 1;
         } else {
             break;
@@ -886,13 +1122,13 @@ fn subject_before(
             }
         }
     }
-    let last: String = pre
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if PRONOUNS.contains(&last.as_str()) {
+    let last = lowercase(
+        pre.trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or(""),
+    );
+    if PRONOUNS.contains(&last.as_ref()) {
         return Some(Attribution::Pronoun);
     }
     let (a, b) = noun_phrase_before(text, s, pre_end)?;
@@ -904,9 +1140,9 @@ fn subject_before(
         return Some(Attribution::Named(sp.2.clone()));
     }
     let phrase = &text[a..b];
-    let lower = phrase.to_lowercase();
+    let lower = lowercase(phrase);
     if matches!(
-        lower.as_str(),
+        lower.as_ref(),
         "the source" | "source" | "sources" | "the sources" | "the statement" | "statement"
     ) {
         return Some(Attribution::Pronoun);
@@ -915,7 +1151,7 @@ fn subject_before(
     let one_word = !phrase.contains(' ');
     if one_word
         && a == s
-        && !SPEAKER_HEADS.contains(&lower.as_str())
+        && !SPEAKER_HEADS.contains(&lower.as_ref())
         && !phrase.chars().all(|c| c.is_uppercase())
     {
         return None;
@@ -947,8 +1183,7 @@ fn subject_after(
             break;
         }
         let w = &text[a..b];
-        if is_capitalised(w) || (end > start && SPEAKER_HEADS.contains(&w.to_lowercase().as_str()))
-        {
+        if is_capitalised(w) || (end > start && SPEAKER_HEADS.contains(&lowercase(w).as_ref())) {
             end = b;
         } else {
             break;
@@ -967,6 +1202,112 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.high, q.unit))
             .collect()
+    }
+
+    /// `digit_numbers` against the one regex it replaced, on text made of
+    /// the pieces that pattern cares about.
+    #[test]
+    fn digit_numbers_match_the_old_regex() {
+        use proptest::prelude::*;
+        let old = Regex::new(&format!(
+            r"(?:^|[^\p{{L}}\p{{N}}\-/.,:])(?P<a>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<b>{NUMBER}))?(?:\s*(?P<mult>million|thousand|hundred|mln|k)(?-u:\b))?"
+        ))
+        .unwrap();
+        const PIECES: &[&str] = &[
+            "1", "12", "123", "1234", "0", ",", ",000", ",00", ".", ".5", "-", "–", "—", "to", " ",
+            "  ", "\u{a0}", "\n", "million", "millions", "k", "km", "mln", "thousand", "hundred",
+            "a", "B", "_", "/", ":", "(", "“", "é", "٣", "½", "x",
+        ];
+        let pieces = proptest::collection::vec(proptest::sample::select(PIECES), 0..14);
+        proptest!(ProptestConfig::with_cases(20_000), |(parts in pieces)| {
+            let s = parts.concat();
+            let want: Vec<_> = old
+                .captures_iter(&s)
+                .map(|c| {
+                    let span = |n: &str| c.name(n).map(|m| (m.start(), m.end()));
+                    (span("a").unwrap(), span("b"), span("mult"))
+                })
+                .collect();
+            let got: Vec<_> = digit_numbers(&s)
+                .map(|n| {
+                    let span = |g: Option<Group>| g.map(|g| (g.start, g.end));
+                    ((n.a.start, n.a.end), span(n.b), span(n.mult))
+                })
+                .collect();
+            prop_assert_eq!(got, want, "{:?}", s);
+        });
+    }
+
+    /// `may_be_measure` never rules out text `MEASURE` matches.
+    #[test]
+    fn measure_pretest_keeps_every_match() {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[
+            " ",
+            "\u{a0}",
+            "\n",
+            "km",
+            "KM",
+            "\u{212a}m",
+            "2",
+            "²",
+            "sq",
+            ".",
+            "ſquare",
+            "Square",
+            "mile",
+            "s",
+            "mi",
+            "m",
+            "Met",
+            "re",
+            "Hectare",
+            "%",
+            "Per",
+            "cent",
+            "percent",
+            "x",
+            "-",
+            "é",
+        ];
+        let pieces = proptest::collection::vec(proptest::sample::select(PIECES), 0..6);
+        proptest!(ProptestConfig::with_cases(20_000), |(parts in pieces)| {
+            let s = parts.concat();
+            prop_assert!(!MEASURE.is_match(&s) || may_be_measure(&s), "{:?}", s);
+        });
+    }
+
+    /// `sentence_ends` finds what an unanchored `find_iter` found.
+    #[test]
+    fn sentence_ends_match_find_iter() {
+        use proptest::prelude::*;
+        let old = Regex::new(SENTENCE_END_PATTERN).unwrap();
+        const PIECES: &[&str] = &[
+            ".", "!", "?", "'", "\"", "’", "”", ")", "(", " ", "  ", "\u{a0}", "\n", "“", "‘", "A",
+            "É", "a", "3", "٣", "U.S", "x",
+        ];
+        let pieces = proptest::collection::vec(proptest::sample::select(PIECES), 0..16);
+        proptest!(ProptestConfig::with_cases(20_000), |(parts in pieces)| {
+            let s = parts.concat();
+            let want: Vec<_> = old.find_iter(&s).map(|m| m.range()).collect();
+            let got: Vec<_> = sentence_ends(&s).map(|m| m.range()).collect();
+            prop_assert_eq!(got, want, "{:?}", s);
+        });
+    }
+
+    /// `last_tokens` gives the tail of what `tokens` gives.
+    #[test]
+    fn last_tokens_are_the_tail_of_tokens() {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[" ", "a", "Bé", "3", "-", "'", "’", ".", ",", "(", "—", "x"];
+        let pieces = proptest::collection::vec(proptest::sample::select(PIECES), 0..24);
+        proptest!(ProptestConfig::with_cases(10_000), |(parts in pieces)| {
+            let s = format!("«{}»", parts.concat());
+            let (from, to) = ("«".len(), s.len() - "»".len());
+            let all: Vec<_> = tokens(&s, from, to).collect();
+            let (buf, k) = last_tokens::<4>(&s, from, to);
+            prop_assert_eq!(&buf[k..], &all[all.len().saturating_sub(4)..], "{:?}", s);
+        });
     }
 
     #[test]

@@ -110,14 +110,13 @@ pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
     while i < end {
         let b = bytes[i];
         if ASCII_ALNUM[b as usize] {
-            let mut run = i + 1;
-            while run < end && ASCII_ALNUM[bytes[run] as usize] {
-                run += 1;
-            }
-            let from = out.len();
-            out.extend_from_slice(&bytes[i..run]);
-            out[from..].make_ascii_lowercase();
-            starts.extend((i..run).map(|j| j as u32));
+            let run = bytes[i..end]
+                .iter()
+                .position(|&c| !ASCII_ALNUM[c as usize])
+                .map_or(end, |p| i + p);
+            // One pass each, over exact-size iterators.
+            out.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
+            starts.extend(i as u32..run as u32);
             i = run;
             continue;
         }
