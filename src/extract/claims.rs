@@ -608,12 +608,14 @@ fn unit_after(
             return Some((unit.to_string(), end + m.end()));
         }
     }
-    if rest.starts_with(['-', '‑']) {
-        // "72-hour" as an adjective: take the noun it qualifies.
-        let noun_end = rest[1..]
+    if let Some(tail) = rest.strip_prefix(['-', '‑']) {
+        // "72-hour" as an adjective: take the noun it qualifies. The
+        // hyphen may be U+2011, three bytes.
+        let hy = rest.len() - tail.len();
+        let noun_end = tail
             .find(|c: char| !c.is_alphabetic())
-            .map_or(rest.len(), |i| i + 1);
-        let w = rest[1..noun_end].to_lowercase();
+            .map_or(rest.len(), |i| i + hy);
+        let w = rest[hy..noun_end].to_lowercase();
         let w = w.trim_end_matches('s');
         if let Some((_, u)) = NOUNS.iter().find(|(n, _)| n.trim_end_matches('s') == w) {
             if matches!(
@@ -669,8 +671,9 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
         {
             continue;
         }
-        if after.starts_with(['-', '‑'])
-            && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
+        if after
+            .strip_prefix(['-', '‑'])
+            .is_some_and(|t| t.starts_with(|ch: char| ch.is_ascii_digit()))
             && b.is_none()
         {
             continue;
@@ -1202,6 +1205,26 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.high, q.unit))
             .collect()
+    }
+
+    /// A non-breaking hyphen (U+2011, three bytes) after a number reads as
+    /// a hyphen; it used to be sliced one byte in, and panicked.
+    #[test]
+    fn non_breaking_hyphens_after_numbers() {
+        assert_eq!(
+            q("A 72\u{2011}hour truce began."),
+            q("A 72-hour truce began.")
+        );
+        assert_eq!(q("A 72\u{2011}hour truce began.")[0].2, "hours");
+        for s in [
+            "5\u{2011}",
+            "5\u{2011}\u{2011}",
+            "12 km\u{2011}",
+            "3\u{2011}4",
+            "5\u{2011}7 km",
+        ] {
+            quantities(s, 0, s.len());
+        }
     }
 
     /// `digit_numbers` against the one regex it replaced, on text made of
