@@ -228,6 +228,7 @@ pub enum ExtractFormat {
 
 pub fn main() -> ExitCode {
     install_panic_hook();
+    crate::ingest::contain_panics();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

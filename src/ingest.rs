@@ -62,6 +62,42 @@ pub struct Stats {
     pub cancelled: bool,
 }
 
+thread_local! {
+    /// Set while a file is read under [`contained`].
+    static CONTAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into an error that names it: reading one file
+/// must not take the load (or the reader's terminal) down with it. The
+/// panic hook stays quiet for it (see [`contain_panics`]).
+pub fn contained<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    let was = CONTAINED.with(|c| c.replace(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CONTAINED.with(|c| c.set(was));
+    r.map_err(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| p.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("unknown");
+        let msg: String = msg.chars().take(160).collect();
+        format!("sitrep could not read it (internal error: {msg}); please report it")
+    })
+}
+
+/// Wraps the panic hook in force so that a panic inside [`contained`]
+/// neither prints nor restores the terminal: it is reported as the file's
+/// error instead. Install it after any hook it should silence (the
+/// reader's terminal hook).
+pub fn contain_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !CONTAINED.with(|c| c.get()) {
+            previous(info);
+        }
+    }));
+}
+
 /// What one file gave.
 enum Outcome {
     Hit(Key, Entry),
@@ -244,25 +280,29 @@ fn one_file(
     if let Some(entry) = pack.get(&key) {
         return Outcome::Hit(key, entry);
     }
-    let outcome = match corpus::parse_file(path, named, &bytes) {
-        Ok(o) => o,
-        Err(e) => return Outcome::Failed(e),
-    };
-    drop(bytes);
-    let format = outcome.format.unwrap_or(crate::model::Format::Text);
-    let items = outcome
-        .drafts
-        .into_iter()
-        .map(|d| {
-            let a = d.into_article(String::new(), format);
-            let s = extractor.get().extract(&a);
-            (a, s.into())
+    // A bug that one hostile file trips costs that file, not the load.
+    let read = contained(|| -> Result<Entry, String> {
+        let outcome = corpus::parse_file(path, named, &bytes)?;
+        let format = outcome.format.unwrap_or(crate::model::Format::Text);
+        let items = outcome
+            .drafts
+            .into_iter()
+            .map(|d| {
+                let a = d.into_article(String::new(), format);
+                let s = extractor.get().extract(&a);
+                (a, s.into())
+            })
+            .collect();
+        Ok(Entry {
+            format,
+            problems: outcome.problems,
+            items,
         })
-        .collect();
-    let entry = Entry {
-        format,
-        problems: outcome.problems,
-        items,
+    });
+    drop(bytes);
+    let entry = match read {
+        Ok(Ok(entry)) => entry,
+        Ok(Err(e)) | Err(e) => return Outcome::Failed(e),
     };
     let blob = encode.then(|| cache::encode(&entry));
     Outcome::Miss(key, entry, blob)
@@ -293,4 +333,20 @@ pub fn load_all(
         },
     );
     (all, stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_reading_is_the_file_s_error() {
+        assert_eq!(contained(|| 7), Ok(7));
+        let e = contained(|| -> u8 { panic!("byte index 1 is not a char boundary") }).unwrap_err();
+        assert!(e.contains("byte index 1 is not a char boundary"), "{e}");
+        let e = contained(|| -> u8 { panic!("{}", "x".repeat(1000)) }).unwrap_err();
+        assert!(e.len() < 300, "the message is cut short: {}", e.len());
+        // Outside `contained`, panics are panics again.
+        assert!(!CONTAINED.with(|c| c.get()));
+    }
 }

@@ -265,6 +265,9 @@ fn init_terminal() -> std::io::Result<ratatui::Terminal<backend::CompactBackend<
     // The terminal `try_init` returns has written nothing; only its setup
     // is kept.
     drop(ratatui::try_init()?);
+    // A file whose reading panics is skipped with that error: its panic
+    // must not restore the terminal under the running reader.
+    crate::ingest::contain_panics();
     let out = std::io::stdout();
     let backend = if cfg!(unix) {
         backend::CompactBackend::new(out)
