@@ -7,6 +7,7 @@ use crate::export::Entry;
 use crate::extract::fold;
 use crate::model::{Claim, Grade};
 use crate::store::CorrectionKind;
+use std::sync::LazyLock;
 
 pub fn test(t: &Test, e: &Entry) -> bool {
     match t {
@@ -48,8 +49,15 @@ pub fn contains_lower(hay: &str, lower: &str) -> bool {
     if contains_ascii_nocase(hay.as_bytes(), lower.as_bytes()) {
         return true;
     }
-    let odd = |c: &str| memchr::memmem::find(hay.as_bytes(), c.as_bytes()).is_some();
-    (odd("\u{212a}") || odd("\u{130}")) && hay.to_lowercase().contains(lower)
+    // Searchers built once: building one per paragraph cost more than
+    // the search.
+    static ODD: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("\u{212a}"),
+            memchr::memmem::Finder::new("\u{130}"),
+        ]
+    });
+    ODD.iter().any(|f| f.find(hay.as_bytes()).is_some()) && hay.to_lowercase().contains(lower)
 }
 
 /// Whether `hay` contains `needle` (lower-case ASCII), ASCII case ignored.
