@@ -1153,10 +1153,14 @@ pub fn apply_filter(state: &mut State, query: &str) {
         } else {
             let view = store_view(state);
             let all = crate::export::Entries::new(&state.articles, &state.summaries, &view);
-            // A superset can be most of the corpus (`al-`): on all cores.
+            // A superset can be most of the corpus (`al-`): on all cores,
+            // into a list of known length (a parallel filter collects into
+            // linked pieces and copies them together).
             use rayon::prelude::*;
-            ids.into_par_iter()
-                .filter(|&i| q.matches(&all.get(i)))
+            let keep: Vec<bool> = ids.par_iter().map(|&i| q.matches(&all.get(i))).collect();
+            ids.into_iter()
+                .zip(keep)
+                .filter_map(|(i, k)| k.then_some(i))
                 .collect()
         }
     };
