@@ -203,13 +203,25 @@ fn terms(a: &Article, s: &Summary) -> Terms {
         lower.push('\n');
         lower.push_str(&b.slice(&a.text).to_lowercase());
     }
+    let base = lower.as_ptr() as usize;
     let mut borrowed: Vec<&str> = words(&lower).collect();
     borrowed.sort_unstable();
     borrowed.dedup();
     for w in &borrowed {
         grams.add_word(w);
     }
-    let base = lower.as_ptr() as usize;
+    // A word followed by a hyphen is a key too, hyphen included ("al-"):
+    // prefixes like "al-" are typed often and sit in most articles, and
+    // these keys answer them exactly (see `Index::text`).
+    let hyphened: Vec<&str> = words(&lower)
+        .filter_map(|w| {
+            let end = w.as_ptr() as usize - base + w.len();
+            (lower.as_bytes().get(end) == Some(&b'-')).then(|| &lower[end - w.len()..=end])
+        })
+        .collect();
+    borrowed.extend(hyphened);
+    borrowed.sort_unstable();
+    borrowed.dedup();
     let ws: Vec<(u32, u32)> = borrowed
         .into_iter()
         .map(|w| {
@@ -361,6 +373,16 @@ impl Index {
 
     fn text(&self, value: &str) -> Candidates {
         let lower = value.to_lowercase();
+        // A word-run and a hyphen ("al-"): exactly the articles with a
+        // hyphened key containing it (the hyphen can only be the key's
+        // last character).
+        if let Some(run) = lower.strip_suffix('-') {
+            if !run.is_empty() && run.chars().all(char::is_alphanumeric) {
+                let mut hits = Bits::new(self.len);
+                self.words.containing(&lower, &mut hits);
+                return Candidates::Exact(hits.to_vec(self.len));
+            }
+        }
         let runs: Vec<&str> = words(&lower).collect();
         if runs.is_empty() {
             return Candidates::All;
@@ -486,6 +508,13 @@ mod tests {
             ids(ix.candidates(Field::Text, "al-hawa")),
             (vec![2], "superset")
         );
+        assert_eq!(
+            ids(ix.candidates(Field::Text, "AL-")),
+            (vec![0, 2], "exact")
+        );
+        assert_eq!(ids(ix.candidates(Field::Text, "l-")), (vec![0, 2], "exact"));
+        assert_eq!(ids(ix.candidates(Field::Text, "ma-")), (vec![], "exact"));
+        assert_eq!(ids(ix.candidates(Field::Text, "hawa-")), (vec![], "exact"));
         assert_eq!(ids(ix.candidates(Field::Text, "zqx")), (vec![], "exact"));
         assert_eq!(ids(ix.candidates(Field::Text, "--")), (vec![], "all"));
     }
