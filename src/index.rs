@@ -204,24 +204,22 @@ fn terms(a: &Article, s: &Summary) -> Terms {
         lower.push_str(&b.slice(&a.text).to_lowercase());
     }
     let base = lower.as_ptr() as usize;
-    let mut borrowed: Vec<&str> = words(&lower).collect();
-    borrowed.sort_unstable();
-    borrowed.dedup();
-    for w in &borrowed {
-        grams.add_word(w);
-    }
     // A word followed by a hyphen is a key too, hyphen included ("al-"):
     // prefixes like "al-" are typed often and sit in most articles, and
     // these keys answer them exactly (see `Index::text`).
-    let hyphened: Vec<&str> = words(&lower)
-        .filter_map(|w| {
-            let end = w.as_ptr() as usize - base + w.len();
-            (lower.as_bytes().get(end) == Some(&b'-')).then(|| &lower[end - w.len()..=end])
-        })
-        .collect();
-    borrowed.extend(hyphened);
+    let mut borrowed: Vec<&str> = Vec::new();
+    for w in words(&lower) {
+        borrowed.push(w);
+        let end = w.as_ptr() as usize - base + w.len();
+        if lower.as_bytes().get(end) == Some(&b'-') {
+            borrowed.push(&lower[end - w.len()..=end]);
+        }
+    }
     borrowed.sort_unstable();
     borrowed.dedup();
+    for w in borrowed.iter().filter(|w| !w.ends_with('-')) {
+        grams.add_word(w);
+    }
     let ws: Vec<(u32, u32)> = borrowed
         .into_iter()
         .map(|w| {

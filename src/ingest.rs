@@ -75,14 +75,18 @@ pub fn contained<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     CONTAINED.with(|c| c.set(was));
     r.map_err(|p| {
-        let msg = p
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| p.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("unknown");
-        let msg: String = msg.chars().take(160).collect();
+        let msg: String = panic_message(p.as_ref()).chars().take(160).collect();
         format!("sitrep could not read it (internal error: {msg}); please report it")
     })
+}
+
+/// What a panic said (its payload as text, when it is text).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
 }
 
 /// Wraps the panic hook in force so that a panic inside [`contained`]

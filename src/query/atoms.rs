@@ -42,7 +42,7 @@ pub fn text(e: &Entry, lower: &str) -> bool {
 /// (the Kelvin sign and the dotted capital I), and a text with either
 /// takes the long way. The filter tests most of a large corpus on a short
 /// word (`al-`), and lower-casing every paragraph was most of its time.
-pub fn contains_lower(hay: &str, lower: &str) -> bool {
+fn contains_lower(hay: &str, lower: &str) -> bool {
     if !lower.is_ascii() {
         return hay.to_lowercase().contains(lower);
     }

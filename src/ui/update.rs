@@ -1099,14 +1099,13 @@ pub fn prefilter(state: &State, q: &Query) -> Option<Narrowed> {
     let added = |kind: CorrectionKind| state.corrections.iter().any(|c| !c.wrong && c.kind == kind);
     // Only free text is answered exactly: a word of the title or body is
     // what `atoms::text` looks for. Names and sites are checked again.
-    let text = |c: Candidates| match c {
-        Candidates::Exact(ids) => Some(Narrowed { ids, exact: true }),
-        Candidates::Superset(ids) => Some(Narrowed { ids, exact: false }),
-        Candidates::All => None,
-    };
     let ids = |c: Candidates| match c {
         Candidates::Exact(v) | Candidates::Superset(v) => Some(v),
         Candidates::All => None,
+    };
+    let text = |c: Candidates| {
+        let exact = matches!(c, Candidates::Exact(_));
+        ids(c).map(|ids| Narrowed { ids, exact })
     };
     let superset = |ids: Vec<u32>| Narrowed { ids, exact: false };
     let names = |field: Field, n: &crate::query::Names| -> Option<Narrowed> {
