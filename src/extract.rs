@@ -67,8 +67,9 @@ impl Extractor {
         let text = a.text.as_str();
         let spans = a.extraction_spans();
         let mut hits: Vec<Hit> = Vec::new();
+        let mut folded = fold::Tokens::default();
         for s in &spans {
-            self.matcher.find(text, s.start, s.end, &mut hits);
+            self.matcher.find(text, s.start, s.end, &mut folded, &mut hits);
         }
         let forces = self.forces(text, a, &hits);
         let locations = self.locations(text, a, &hits);

@@ -80,9 +80,10 @@ fn splitmix(mut x: u64) -> u64 {
 fn word_hashes(a: &Article) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     let mut out = Vec::new();
+    let mut folded = fold::Tokens::default();
     for b in &a.body {
-        let folded = fold::fold_span(&a.text, b.start, b.end);
-        for w in folded.text.split_whitespace() {
+        fold::tokens_into(&a.text, b.start, b.end, &mut folded);
+        for w in folded.text.split(' ').filter(|w| !w.is_empty()) {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             w.hash(&mut h);
             out.push(h.finish());

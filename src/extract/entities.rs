@@ -1,13 +1,13 @@
-//! Finding forces, sources and places: one Aho-Corasick automaton over the
-//! folded forms of every alias (leftmost-longest, so "Free Syrian Army"
-//! beats "Syrian Army" and "Deir ez-Zor airbase" beats "Deir ez-Zor"),
+//! Finding forces, sources and places: the text is folded into tokens and
+//! every alias's folded key is looked up token by token, longest first
+//! (so "Free Syrian Army" beats "Syrian Army" and "Deir ez-Zor airbase"
+//! beats "Deir ez-Zor"),
 //! case rules checked on the original text, generic back-references tied to
 //! a named force, and context rules for places the gazetteer lacks.
 
 use super::fold;
 use super::tables::Tables;
 use crate::model::Ustr;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -69,8 +69,18 @@ pub struct Hit {
     pub generic: bool,
 }
 
+/// A folded key's entry: the pattern it is, if a whole alias, and whether
+/// a longer alias starts with it.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    pattern: Option<u32>,
+    longer: bool,
+}
+
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// Every alias's folded key and every key's leading tokens ("deir" of
+    /// "deir zor").
+    keys: foldhash::HashMap<Box<str>, Node>,
     patterns: Vec<Pattern>,
     pub forces: Vec<ForceEntry>,
     pub sources: Vec<SourceEntry>,
@@ -79,11 +89,6 @@ pub struct Matcher {
     /// names a context rule must not report as a new place.
     known_keys: HashSet<String>,
     stopwords: HashSet<String>,
-}
-
-/// " deir  zor " from "deir zor": the matcher's padded form.
-fn padded(key: &str) -> String {
-    format!(" {} ", key.replace(' ', "  "))
 }
 
 fn case_of(alias: &str) -> Case {
@@ -162,7 +167,7 @@ impl Matcher {
                     if let Some(r) = rank {
                         place_rank.insert(key.clone(), r);
                     }
-                    keys.push(padded(&key));
+                    keys.push(key);
                     patterns.push(Pattern {
                         targets: vec![target],
                         case,
@@ -256,19 +261,27 @@ impl Matcher {
                 );
             }
         }
-        // A full DFA: one table lookup per byte of folded text, against
-        // the default's failure transitions; it costs a few milliseconds
-        // more to build and a few MB, once per process.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            // Every key starts with a space: a start-byte prefilter would
-            // stop at each word.
-            .prefilter(false)
-            .build(&keys)
-            .expect("alias automaton");
+        let mut nodes: foldhash::HashMap<Box<str>, Node> = foldhash::HashMap::default();
+        for (i, key) in keys.iter().enumerate() {
+            for (p, _) in key.match_indices(' ') {
+                nodes
+                    .entry(key[..p].into())
+                    .or_insert(Node {
+                        pattern: None,
+                        longer: false,
+                    })
+                    .longer = true;
+            }
+            nodes
+                .entry(key.as_str().into())
+                .or_insert(Node {
+                    pattern: None,
+                    longer: false,
+                })
+                .pattern = Some(i as u32);
+        }
         Matcher {
-            ac,
+            keys: nodes,
             patterns,
             forces,
             sources,
@@ -278,15 +291,41 @@ impl Matcher {
         }
     }
 
-    /// Every match in `text[start..end]`.
-    pub fn find(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit>) {
-        let folded = fold::fold_span(text, start, end);
-        for m in self.ac.find_iter(&folded.text) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            // Skip the padding spaces to reach the token's own bytes.
-            let (s, e) = folded.original(m.start() + 1, m.end() - 1);
-            let orig = &text[s..e];
-            if !case_ok(p.case, orig) || (p.ambiguous && !ambiguous_ok(text, s, e)) {
+    /// Every match in `text[start..end]`: at each token, the longest
+    /// alias that starts there; the search goes on after it.
+    /// `folded` is scratch space, reused across calls.
+    pub fn find(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        folded: &mut fold::Tokens,
+        out: &mut Vec<Hit>,
+    ) {
+        fold::tokens_into(text, start, end, folded);
+        let n = folded.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let mut best = None;
+            for j in i..n {
+                let Some(node) = self.keys.get(folded.key(i, j)) else {
+                    break;
+                };
+                if let Some(p) = node.pattern {
+                    best = Some((j, p));
+                }
+                if !node.longer {
+                    break;
+                }
+            }
+            let Some((j, p)) = best else {
+                i += 1;
+                continue;
+            };
+            let (s, e) = folded.original(i, j);
+            i = j + 1;
+            let p = &self.patterns[p as usize];
+            if !case_ok(p.case, &text[s..e]) || (p.ambiguous && !ambiguous_ok(text, s, e)) {
                 continue;
             }
             for &target in &p.targets {
@@ -311,19 +350,10 @@ impl Matcher {
 
     /// The known place a name resolves to, if any.
     pub fn place_named(&self, name: &str) -> Option<usize> {
-        let k = padded(&fold::key(name));
-        self.ac.find(&k).and_then(|m| {
-            (m.start() == 0 && m.end() == k.len())
-                .then(|| {
-                    self.patterns[m.pattern().as_usize()]
-                        .targets
-                        .iter()
-                        .find_map(|t| match t {
-                            Target::Place(i) => Some(*i),
-                            _ => None,
-                        })
-                })
-                .flatten()
+        let p = self.keys.get(fold::key(name).as_str())?.pattern?;
+        self.patterns[p as usize].targets.iter().find_map(|t| match t {
+            Target::Place(i) => Some(*i),
+            _ => None,
         })
     }
 }

@@ -13,26 +13,34 @@ const ARTICLES_ALWAYS: &[&str] = &["al", "el", "az", "ez", "ash", "adh", "ath"];
 /// since standing alone they are English words.
 const ARTICLES_HYPHENED: &[&str] = &["ad", "ar", "as", "at", "an", "ed", "er", "es", "et"];
 
-#[derive(Debug, Default, Clone)]
-pub struct Folded<'t> {
-    /// The folded text: tokens separated by two spaces, with a leading
-    /// space, so a padded pattern " tok " can match adjacent tokens.
-    pub text: String,
-    /// For each byte of `text`, the byte offset in the original where the
-    /// character it came from starts.
-    starts: Vec<u32>,
-    original: &'t str,
+/// One folded token: where its folded form sits in [`Tokens::text`], and
+/// the original bytes it came from (first character to last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub folded_start: u32,
+    pub folded_end: u32,
+    pub start: u32,
+    pub end: u32,
 }
 
-impl Folded<'_> {
-    /// Original byte range of the folded range `[s, e)`.
-    pub fn original(&self, s: usize, e: usize) -> (usize, usize) {
-        let last = self.starts[e - 1] as usize;
-        let len = self.original[last..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
-        (self.starts[s] as usize, last + len)
+/// A span of text folded into tokens: their folded forms joined by single
+/// spaces in `text` (so tokens `i..=j` read as one key, "deir zor", by
+/// slicing), and each token's place in the original.
+#[derive(Debug, Default, Clone)]
+pub struct Tokens {
+    pub text: String,
+    pub tokens: Vec<Token>,
+}
+
+impl Tokens {
+    /// The folded key of tokens `i..=j`.
+    pub fn key(&self, i: usize, j: usize) -> &str {
+        &self.text[self.tokens[i].folded_start as usize..self.tokens[j].folded_end as usize]
+    }
+
+    /// Original byte range of tokens `i..=j`.
+    pub fn original(&self, i: usize, j: usize) -> (usize, usize) {
+        (self.tokens[i].start as usize, self.tokens[j].end as usize)
     }
 }
 
@@ -72,38 +80,50 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
-/// Folds `text[range]`, mapping back into `text`. One pass: folded bytes
-/// go straight to the output, a run of ASCII letters and digits in one
-/// step, and a token that turns out to be an Arabic article is cut back
-/// off when its end is seen.
-pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
-    // A separator becomes two spaces: room for twice the input.
-    let mut out: Vec<u8> = Vec::with_capacity(2 * (end - start) + 8);
-    let mut starts: Vec<u32> = Vec::with_capacity(2 * (end - start) + 8);
-    out.push(b' ');
-    starts.push(start as u32);
-    let mut token_start = out.len();
-    // Ends the token being built; `next` is the character that ends it.
-    let flush = |out: &mut Vec<u8>,
-                 starts: &mut Vec<u32>,
-                 token_start: &mut usize,
-                 next: Option<char>,
-                 at: usize| {
-        if out.len() > *token_start {
-            let token = &out[*token_start..];
-            let hyphened = matches!(next, Some('-' | '‐' | '‑' | '–'));
-            let drop = token.len() <= 3
-                && (ARTICLES_ALWAYS.iter().any(|a| a.as_bytes() == token)
-                    || (hyphened && ARTICLES_HYPHENED.iter().any(|a| a.as_bytes() == token)));
-            if drop {
-                out.truncate(*token_start);
-                starts.truncate(*token_start);
-            } else {
-                out.extend_from_slice(b"  ");
-                starts.extend_from_slice(&[at as u32, at as u32]);
-            }
+/// Whether a folded token is an Arabic article to drop, given the
+/// character that ends it.
+fn is_article(token: &[u8], next: Option<char>) -> bool {
+    token.len() <= 3
+        && (ARTICLES_ALWAYS.iter().any(|a| a.as_bytes() == token)
+            || (matches!(next, Some('-' | '‐' | '‑' | '–'))
+                && ARTICLES_HYPHENED.iter().any(|a| a.as_bytes() == token)))
+}
+
+/// Folds `text[start..end]` into `out` (cleared first). One pass: folded
+/// bytes go straight to the output, a run of ASCII letters and digits in
+/// one step, and a token that turns out to be an Arabic article is cut
+/// back off when its end is seen.
+pub fn tokens_into(text: &str, start: usize, end: usize, out: &mut Tokens) {
+    let mut bytes_out = std::mem::take(&mut out.text).into_bytes();
+    bytes_out.clear();
+    bytes_out.reserve(end - start);
+    out.tokens.clear();
+    // Words run five or six bytes with their space: rarely more tokens.
+    out.tokens.reserve((end - start) / 4 + 1);
+    let buf = &mut bytes_out;
+    // The token being built: where it (and the space before it) start in
+    // the folded text, where it starts in the original, and where its last
+    // character ends.
+    let mut open: Option<(usize, usize, usize)> = None;
+    let mut last_end = start;
+    let close = |buf: &mut Vec<u8>,
+                     tokens: &mut Vec<Token>,
+                     open: &mut Option<(usize, usize, usize)>,
+                     last_end: usize,
+                     next: Option<char>| {
+        let Some((sep, fs, os)) = open.take() else {
+            return;
+        };
+        if is_article(&buf[fs..], next) {
+            buf.truncate(sep);
+        } else {
+            tokens.push(Token {
+                folded_start: fs as u32,
+                folded_end: buf.len() as u32,
+                start: os as u32,
+                end: last_end as u32,
+            });
         }
-        *token_start = out.len();
     };
     let bytes = text.as_bytes();
     let mut i = start;
@@ -114,14 +134,16 @@ pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
                 .iter()
                 .position(|&c| !ASCII_ALNUM[c as usize])
                 .map_or(end, |p| i + p);
-            // One pass each, over exact-size iterators.
-            out.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
-            starts.extend(i as u32..run as u32);
+            if open.is_none() {
+                open = Some(open_token(buf, &out.tokens, i));
+            }
+            buf.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
+            last_end = run;
             i = run;
             continue;
         }
         if b < 0x80 {
-            flush(&mut out, &mut starts, &mut token_start, Some(b as char), i);
+            close(buf, &mut out.tokens, &mut open, last_end, Some(b as char));
             i += 1;
             continue;
         }
@@ -129,29 +151,44 @@ pub fn fold_span(text: &str, start: usize, end: usize) -> Folded<'_> {
         let at = i;
         i += c.len_utf8();
         if c.is_alphanumeric() {
+            if open.is_none() {
+                open = Some(open_token(buf, &out.tokens, at));
+            }
             fold_char(c, &mut |o| {
-                let mut buf = [0u8; 4];
-                let enc = o.encode_utf8(&mut buf);
-                out.extend_from_slice(enc.as_bytes());
-                starts.extend(std::iter::repeat_n(at as u32, enc.len()));
+                let mut tmp = [0u8; 4];
+                buf.extend_from_slice(o.encode_utf8(&mut tmp).as_bytes());
             });
+            last_end = i;
         } else if !matches!(c, 'ʿ' | 'ʾ' | 'ʻ') {
-            flush(&mut out, &mut starts, &mut token_start, Some(c), at);
+            close(buf, &mut out.tokens, &mut open, last_end, Some(c));
         }
     }
-    flush(&mut out, &mut starts, &mut token_start, None, end);
-    Folded {
-        // Built from whole characters only.
-        text: String::from_utf8(out).expect("folded text is UTF-8"),
-        starts,
-        original: text,
+    close(buf, &mut out.tokens, &mut open, last_end, None);
+    // Built from whole characters only.
+    out.text = String::from_utf8(bytes_out).expect("folded text is UTF-8");
+}
+
+/// Starts a token at original offset `at`: a space first when a token
+/// came before. Returns (where the space went, where the token starts,
+/// `at`).
+fn open_token(buf: &mut Vec<u8>, tokens: &[Token], at: usize) -> (usize, usize, usize) {
+    let sep = buf.len();
+    if !tokens.is_empty() {
+        buf.push(b' ');
     }
+    (sep, buf.len(), at)
+}
+
+/// `text[start..end]` folded into tokens.
+pub fn tokens(text: &str, start: usize, end: usize) -> Tokens {
+    let mut t = Tokens::default();
+    tokens_into(text, start, end, &mut t);
+    t
 }
 
 /// The folded key of a name or alias: "deir zor".
 pub fn key(s: &str) -> String {
-    let f = fold_span(s, 0, s.len());
-    f.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    tokens(s, 0, s.len()).text
 }
 
 #[cfg(test)]
@@ -176,12 +213,15 @@ mod tests {
     #[test]
     fn offsets_map_back() {
         let t = "Near al-Mayādīn, the SAA’s 5th Legion";
-        let f = fold_span(t, 0, t.len());
-        let s = f.text.find("mayadin").unwrap();
-        let (a, b) = f.original(s, s + "mayadin".len());
+        let f = tokens(t, 0, t.len());
+        let keys: Vec<&str> = (0..f.tokens.len()).map(|i| f.key(i, i)).collect();
+        assert_eq!(keys, ["near", "mayadin", "the", "saa", "s", "5th", "legion"]);
+        let (a, b) = f.original(1, 1);
         assert_eq!(&t[a..b], "Mayādīn");
-        let s = f.text.find("saa").unwrap();
-        let (a, b) = f.original(s, s + 3);
+        let (a, b) = f.original(3, 3);
         assert_eq!(&t[a..b], "SAA");
+        let (a, b) = f.original(5, 6);
+        assert_eq!(&t[a..b], "5th Legion");
+        assert_eq!(f.key(5, 6), "5th legion");
     }
 }
