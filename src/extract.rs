@@ -3,11 +3,13 @@
 //! once and shared by the CLI, the reader and the benchmarks.
 
 pub mod claims;
+pub mod cues;
 pub mod entities;
 pub mod fold;
 pub mod tables;
 
 use crate::model::{Article, ByteSpan, Claim, Force, Location, Mention, Summary, Ustr};
+use cues::Cue;
 use entities::{Hit, Matcher, Target};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -67,13 +69,20 @@ impl Extractor {
         let text = a.text.as_str();
         let spans = a.extraction_spans();
         let mut hits: Vec<Hit> = Vec::new();
+        let mut cues: Vec<Cue> = Vec::new();
         let mut folded = fold::Tokens::default();
         for s in &spans {
-            self.matcher.find(text, s.start, s.end, &mut folded, &mut hits);
+            self.matcher
+                .find(text, s.start, s.end, &mut folded, &mut hits, &mut cues);
         }
-        let forces = self.forces(text, a, &hits);
-        let locations = self.locations(text, a, &hits);
-        let claims = self.claims(text, a, &hits);
+        // Spans are in text order unless a title is printed after its body.
+        if !cues.is_sorted_by_key(|c| c.at) {
+            cues.sort_by_key(|c| c.at);
+            cues.dedup();
+        }
+        let forces = self.forces(text, a, &hits, &cues);
+        let locations = self.locations(text, a, &hits, &cues);
+        let claims = self.claims(text, a, &hits, &cues);
         let mut s = Summary {
             forces,
             locations,
@@ -83,7 +92,7 @@ impl Extractor {
         s
     }
 
-    fn forces(&self, text: &str, a: &Article, hits: &[Hit]) -> Vec<Force> {
+    fn forces(&self, text: &str, a: &Article, hits: &[Hit], cues: &[Cue]) -> Vec<Force> {
         let mut by_force: HashMap<usize, Vec<Mention>> = HashMap::new();
         let mut first: HashMap<usize, usize> = HashMap::new();
         for h in hits.iter().filter(|h| !h.generic) {
@@ -139,7 +148,7 @@ impl Extractor {
         // Formations the tables lack, found by their shape.
         let mut found = Vec::new();
         for s in &a.body {
-            entities::context_forces(text, s.start, s.end, &mut found);
+            entities::context_forces(text, s.start, s.end, cues, &mut found);
         }
         found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -191,7 +200,7 @@ impl Extractor {
         out.into_iter().map(|(_, f)| f).collect()
     }
 
-    fn locations(&self, text: &str, a: &Article, hits: &[Hit]) -> Vec<Location> {
+    fn locations(&self, text: &str, a: &Article, hits: &[Hit], cues: &[Cue]) -> Vec<Location> {
         let mut by_place: Vec<(usize, Location)> = Vec::new();
         let mut index: HashMap<usize, usize> = HashMap::new();
         for h in hits {
@@ -219,7 +228,7 @@ impl Extractor {
         // Places the gazetteer lacks, from context ("the town of X").
         let mut found = Vec::new();
         for s in &a.body {
-            entities::context_places(text, s.start, s.end, &mut found);
+            entities::context_places(text, s.start, s.end, cues, &mut found);
         }
         let mut unknown: HashMap<String, usize> = HashMap::new();
         // Hits are in text order and no longer than the longest: the ones
@@ -262,7 +271,7 @@ impl Extractor {
         by_place.into_iter().map(|(_, l)| l).collect()
     }
 
-    fn claims(&self, text: &str, a: &Article, hits: &[Hit]) -> Vec<Claim> {
+    fn claims(&self, text: &str, a: &Article, hits: &[Hit], cues: &[Cue]) -> Vec<Claim> {
         // Hits are in text order: a sentence's speakers are a slice of them.
         let speakers_in = |s: usize, e: usize| -> Vec<(usize, usize, String)> {
             let from = hits.partition_point(|h| h.start < s);
@@ -298,7 +307,7 @@ impl Extractor {
             let sentences: Vec<(usize, usize, Vec<claims::Quantity>)> =
                 claims::sentences(text, para.start, para.end)
                     .into_iter()
-                    .map(|(s, e)| (s, e, claims::quantities(text, s, e)))
+                    .map(|(s, e)| (s, e, claims::quantities_cued(text, s, e, cues)))
                     .collect();
             // A paragraph without a quantity needs no attribution; only
             // a later paragraph's "it said" could look back to it, and

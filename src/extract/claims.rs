@@ -8,6 +8,7 @@
 //! A comma followed by exactly two digits ("15,00") is read as a misplaced
 //! thousands separator (1500).
 
+use super::cues::{self, Cue, Group};
 use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
 use std::borrow::Cow;
@@ -76,48 +77,44 @@ const WORD_NUMBERS: &[(&str, f64)] = &[
     ("a thousand", 1000.0),
 ];
 
-/// Numbers in words ("twenty-five", "tens of thousands of"). (Tried:
-/// anchoring it at candidate words found by hand, like the numbers in
-/// digits, and running a case-sensitive copy over ASCII-lowercased text;
-/// both cost more than this regex's own literal prefilter.)
-static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+/// Numbers in words ("twenty-five", "tens of thousands of"), tried
+/// anchored at the number-word cues the alias lookup noted (`cues`).
+pub(crate) fn words_pattern() -> String {
     let alts: Vec<&str> = {
         let mut v: Vec<&str> = WORD_NUMBERS.iter().map(|(w, _)| *w).collect();
         v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         v
     };
-    Regex::new(&format!(
+    format!(
         r"(?i)(?-u:\b)(?P<w>(?:{alts})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<mult>hundred|thousand|million|of\s+thousands|of\s+millions))?(?:\s+of)?(?-u:\b)",
         alts = alts.join("|")
-    ))
-    .unwrap()
-});
-
-/// A part of a sentence, with its offsets in the sentence.
-#[derive(Clone, Copy)]
-struct Group<'h> {
-    start: usize,
-    end: usize,
-    text: &'h str,
+    )
 }
+static WORDS: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(&words_pattern()).expect("WORDS"));
 
-impl<'h> Group<'h> {
-    fn new(hay: &'h str, start: usize, end: usize) -> Group<'h> {
-        Group {
-            start,
-            end,
-            text: &hay[start..end],
+/// `WORDS`'s matches in `s` that start at one of `starts` (ascending), as
+/// `captures_iter` gives them: the number word and its multiplier.
+fn word_numbers<'h>(
+    s: &'h str,
+    starts: impl Iterator<Item = usize> + 'h,
+) -> impl Iterator<Item = (Group<'h>, Option<Group<'h>>)> + 'h {
+    let mut caps = WORDS.create_captures();
+    let mut done = 0;
+    starts.filter_map(move |at| {
+        if at < done {
+            return None;
         }
-    }
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-    fn as_str(&self) -> &'h str {
-        self.text
-    }
+        let input = Input::new(s).range(at..).anchored(Anchored::Yes);
+        WORDS.search_captures(&input, &mut caps);
+        let m = caps.get_match()?;
+        done = m.end();
+        let group = |name| {
+            caps.get_group_by_name(name)
+                .map(|g| Group::new(s, g.start, g.end))
+        };
+        Some((group("w").expect("word"), group("mult")))
+    })
 }
 
 /// A number in digits: the number, the top of its range, its multiplier.
@@ -647,6 +644,12 @@ fn unit_after(
 
 /// Quantities in the sentence `text[start..end]`.
 pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
+    quantities_cued(text, start, end, &cues::scan(text, start, end))
+}
+
+/// Quantities in the sentence `text[start..end]`, given the article's
+/// cues (in text order).
+pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Vec<Quantity> {
     let s = &text[start..end];
     let mut out: Vec<Quantity> = Vec::new();
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
@@ -718,12 +721,10 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Quantity> {
             end: unit_end,
         });
     }
-    for c in WORDS.captures_iter(s) {
-        let w = c.name("w").expect("word");
+    for (w, mult) in word_numbers(s, cues::starts(cues, start, end, cues::NUMBER_WORD)) {
         let Some(mut v) = word_value(w.as_str()) else {
             continue;
         };
-        let mult = c.name("mult");
         v *= multiplier(mult.map(|m| m.as_str()));
         let num_end = start + mult.unwrap_or(w).end();
         let qs = start + w.start();

@@ -5,10 +5,12 @@
 //! case rules checked on the original text, generic back-references tied to
 //! a named force, and context rules for places the gazetteer lacks.
 
+use super::cues::{self, Cue};
 use super::fold;
 use super::tables::Tables;
 use crate::model::Ustr;
 use regex::Regex;
+use regex_automata::meta;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -71,10 +73,12 @@ pub struct Hit {
 
 /// A folded key's entry: the pattern it is, if a whole alias, and whether
 /// a longer alias starts with it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Node {
     pattern: Option<u32>,
     longer: bool,
+    /// The cue kinds of a one-token key (`cues::CUE_WORDS`).
+    cue: u16,
 }
 
 pub struct Matcher {
@@ -266,19 +270,18 @@ impl Matcher {
             for (p, _) in key.match_indices(' ') {
                 nodes
                     .entry(key[..p].into())
-                    .or_insert(Node {
-                        pattern: None,
-                        longer: false,
-                    })
+                    .or_insert(Node::default())
                     .longer = true;
             }
             nodes
                 .entry(key.as_str().into())
-                .or_insert(Node {
-                    pattern: None,
-                    longer: false,
-                })
+                .or_insert(Node::default())
                 .pattern = Some(i as u32);
+        }
+        for (words, kind) in cues::CUE_WORDS {
+            for w in *words {
+                nodes.entry((*w).into()).or_insert(Node::default()).cue |= kind;
+            }
         }
         Matcher {
             keys: nodes,
@@ -292,8 +295,9 @@ impl Matcher {
     }
 
     /// Every match in `text[start..end]`: at each token, the longest
-    /// alias that starts there; the search goes on after it.
-    /// `folded` is scratch space, reused across calls.
+    /// alias that starts there; the search goes on after it. The cue
+    /// words met on the way go to `cues`, in text order. `folded` is
+    /// scratch space, reused across calls.
     pub fn find(
         &self,
         text: &str,
@@ -301,27 +305,43 @@ impl Matcher {
         end: usize,
         folded: &mut fold::Tokens,
         out: &mut Vec<Hit>,
+        cues_out: &mut Vec<Cue>,
     ) {
         fold::tokens_into(text, start, end, folded);
         let n = folded.tokens.len();
+        let cue_at = |k: usize, node: &Node, cues_out: &mut Vec<Cue>| {
+            if node.cue != 0 {
+                cues::push(folded, k, node.cue, cues_out);
+            }
+        };
         let mut i = 0;
         while i < n {
             let mut best = None;
-            for j in i..n {
-                let Some(node) = self.keys.get(folded.key(i, j)) else {
-                    break;
-                };
-                if let Some(p) = node.pattern {
+            let mut j = i;
+            let mut node = self.keys.get(folded.key(i, i));
+            if let Some(first) = node {
+                cue_at(i, first, cues_out);
+            }
+            while let Some(nd) = node {
+                if let Some(p) = nd.pattern {
                     best = Some((j, p));
                 }
-                if !node.longer {
+                if !nd.longer || j + 1 == n {
                     break;
                 }
+                j += 1;
+                node = self.keys.get(folded.key(i, j));
             }
             let Some((j, p)) = best else {
                 i += 1;
                 continue;
             };
+            // The tokens inside the match are not looked up on their own.
+            for k in i + 1..=j {
+                if let Some(nd) = self.keys.get(folded.key(k, k)) {
+                    cue_at(k, nd, cues_out);
+                }
+            }
             let (s, e) = folded.original(i, j);
             i = j + 1;
             let p = &self.patterns[p as usize];
@@ -351,10 +371,13 @@ impl Matcher {
     /// The known place a name resolves to, if any.
     pub fn place_named(&self, name: &str) -> Option<usize> {
         let p = self.keys.get(fold::key(name).as_str())?.pattern?;
-        self.patterns[p as usize].targets.iter().find_map(|t| match t {
-            Target::Place(i) => Some(*i),
-            _ => None,
-        })
+        self.patterns[p as usize]
+            .targets
+            .iter()
+            .find_map(|t| match t {
+                Target::Place(i) => Some(*i),
+                _ => None,
+            })
     }
 }
 
@@ -400,8 +423,9 @@ static NAME: &str = r"(?-u:\b)((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‐‑\s]
 /// before "of" are then checked in a short window, and the name is read
 /// from just after the keyword. One regex over every position would try
 /// each "the" of the text.
-static BEFORE_KEYWORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:of|[Nn]ear(?:by)?)(?-u:\b)").unwrap());
+pub(crate) const BEFORE_KEYWORD_PATTERN: &str = r"(?-u:\b)(?:of|[Nn]ear(?:by)?)(?-u:\b)";
+static BEFORE_KEYWORD: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(BEFORE_KEYWORD_PATTERN).unwrap());
 static OF_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:(?:[a-z]+|\p{Lu}[a-z]+)\s+)?(town|village|city|area|district|hamlet|settlement|neighbou?rhood|suburb|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station)\s+|[Oo]utskirts\s+|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+|[Vv]icinity\s+)$").unwrap()
 });
@@ -410,9 +434,9 @@ static NAME_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^\s+
 /// Found first by their literal text, then the name is read back from
 /// the words just before: a pattern that starts with a capitalised name
 /// would otherwise be tried at every position of the text.
-static PLACE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(village|town|area|district|neighbou?rhood|camp|airbase|air base|airport|crossing|oil field|gas field|dam|station|hills?|mountains?|desert|countryside|valley|plain|farms)(?-u:\b)").unwrap()
-});
+pub(crate) const PLACE_WORD_PATTERN: &str = r"(?-u:\b)(village|town|area|district|neighbou?rhood|camp|airbase|air base|airport|crossing|oil field|gas field|dam|station|hills?|mountains?|desert|countryside|valley|plain|farms)(?-u:\b)";
+static PLACE_WORD: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(PLACE_WORD_PATTERN).unwrap());
 static NAME_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{NAME}\s+$")).unwrap());
 
@@ -556,23 +580,31 @@ fn kind_of(word: &str) -> &'static str {
     }
 }
 
-pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<ContextPlace>) {
+/// `cues` are the article's (see `cues`), in text order.
+pub fn context_places(
+    text: &str,
+    start: usize,
+    end: usize,
+    cues: &[Cue],
+    out: &mut Vec<ContextPlace>,
+) {
     let slice = &text[start..end];
+    let at_cues = |re, kinds| cues::matches_at(re, slice, cues::starts(cues, start, end, kinds));
     // Where the last name ended: a keyword inside a name found before
     // does not start another.
     let mut done = 0;
-    for k in BEFORE_KEYWORD.find_iter(slice) {
-        if k.start() < done {
+    for (ks, ke) in at_cues(&BEFORE_KEYWORD, cues::OF_NEAR) {
+        if ks < done {
             continue;
         }
         // A name starts with a capital or an Arabic article: most "of"s
         // and "near"s are ruled out by the next letter alone.
-        let next = slice[k.end()..].trim_start().chars().next();
+        let next = slice[ke..].trim_start().chars().next();
         if !next.is_some_and(|c| c.is_uppercase() || matches!(c, 'a' | 'e')) {
             continue;
         }
-        let kind = if k.as_str() == "of" {
-            let (_, window) = window_before(slice, k.start());
+        let kind = if &slice[ks..ke] == "of" {
+            let (_, window) = window_before(slice, ks);
             if !OF_PREFIX_LAST_WORDS.contains(last_ascii_word(window).as_str()) {
                 continue;
             }
@@ -583,11 +615,11 @@ pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<Contex
         } else {
             "site"
         };
-        let Some(m) = NAME_AFTER.find(&slice[k.end()..]) else {
+        let Some(m) = NAME_AFTER.find(&slice[ke..]) else {
             continue;
         };
         let name = m.as_str().trim_start();
-        let e = k.end() + m.end();
+        let e = ke + m.end();
         let s = e - name.len();
         done = e;
         out.push(ContextPlace {
@@ -597,8 +629,8 @@ pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<Contex
             end: start + e,
         });
     }
-    for k in PLACE_WORD.find_iter(slice) {
-        let (ws, window) = window_before(slice, k.start());
+    for (ks, ke) in at_cues(&PLACE_WORD, cues::PLACE_WORD) {
+        let (ws, window) = window_before(slice, ks);
         if !ends_like_name(window) {
             continue;
         }
@@ -606,7 +638,7 @@ pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<Contex
             let name = m.as_str().trim_end();
             out.push(ContextPlace {
                 name: name.to_string(),
-                kind: kind_of(k.as_str()),
+                kind: kind_of(&slice[ks..ke]),
                 start: start + ws + m.start(),
                 end: start + ws + m.start() + name.len(),
             });
@@ -618,10 +650,10 @@ pub fn context_places(text: &str, start: usize, end: usize, out: &mut Vec<Contex
 /// ("9th Armored Division", "Brigade 137", "the Iraqi 5th Division"),
 /// Arabic-prefixed groups ("Faylaq al-Rahman", "Liwa Fatemiyoun",
 /// "Jaysh al-Izza"), and named formations ("Sultan Murad Division").
-static UNIT_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(Division|Brigades?|Regiment|Battalion|Corps|Legion|Army|Group)(?-u:\b)")
-        .unwrap()
-});
+pub(crate) const UNIT_WORD_PATTERN: &str =
+    r"(?-u:\b)(Division|Brigades?|Regiment|Battalion|Corps|Legion|Army|Group)(?-u:\b)";
+static UNIT_WORD: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(UNIT_WORD_PATTERN).unwrap());
 static ORDINAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:(?:Iraqi|Syrian|Russian|Ukrainian|Turkish|Iranian|Israeli|Libyan|Yemeni|Lebanese|Saudi)\s+)?(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\s+(?:(?:Armou?red|Mechani[sz]ed|Motori[sz]ed|Infantry|Airborne|Marine|Commando|Assault|Special\s+Forces|Special\s+Mission\s+Forces|Tank|Artillery|Guards?|Mountain|Rapid\s+Reaction|Border\s+Guard|Separate|Territorial\s+Defen[cs]e)\s+)*$").unwrap()
 });
@@ -629,10 +661,9 @@ static NUMBER_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+\d{1,4}(?-u:\b)").unwrap());
 static CAPS_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:\p{Lu}[\p{L}'’\-]+\s+){1,3})$").unwrap());
-static PREFIXED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Liwa|Liwaa|Jaysh|Jaish|Faylaq|Harakat|Kata'?ib|Kataib|Saraya|Jabhat|Firqat|Fawj|Tajammu|Alwiya|Quwat|Ahrar|Hurras)\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+){0,2}")
-        .unwrap()
-});
+pub(crate) const PREFIXED_GROUP_PATTERN: &str = r"(?-u:\b)(?:Liwa|Liwaa|Jaysh|Jaish|Faylaq|Harakat|Kata'?ib|Kataib|Saraya|Jabhat|Firqat|Fawj|Tajammu|Alwiya|Quwat|Ahrar|Hurras)\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az)[-‐‑\s])?\p{Lu}[\p{L}'’\-]+){0,2}";
+static PREFIXED_GROUP: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(PREFIXED_GROUP_PATTERN).unwrap());
 
 /// A force a shape rule found: name as printed, kind, offsets.
 pub struct ContextForce {
@@ -666,8 +697,16 @@ const NOT_UNIT_START: &[&str] = &[
     "Members",
 ];
 
-pub fn context_forces(text: &str, start: usize, end: usize, out: &mut Vec<ContextForce>) {
+/// `cues` are the article's (see `cues`), in text order.
+pub fn context_forces(
+    text: &str,
+    start: usize,
+    end: usize,
+    cues: &[Cue],
+    out: &mut Vec<ContextForce>,
+) {
     let slice = &text[start..end];
+    let at_cues = |re, kinds| cues::matches_at(re, slice, cues::starts(cues, start, end, kinds));
     let mut push = |name: &str, kind: &'static str, s: usize, e: usize| {
         out.push(ContextForce {
             name: name.to_string(),
@@ -676,7 +715,7 @@ pub fn context_forces(text: &str, start: usize, end: usize, out: &mut Vec<Contex
             end: start + e,
         });
     };
-    for k in UNIT_WORD.find_iter(slice) {
+    for k in at_cues(&UNIT_WORD, cues::UNIT_WORD).map(|(s, e)| cues::Group::new(slice, s, e)) {
         let (ws, window) = window_before(slice, k.start());
         // "the Iraqi 9th Armored Division"
         if let Some(m) = ORDINAL_BEFORE.find(window) {
@@ -717,7 +756,7 @@ pub fn context_forces(text: &str, start: usize, end: usize, out: &mut Vec<Contex
             }
         }
     }
-    for m in PREFIXED_GROUP.find_iter(slice) {
-        push(m.as_str(), "armed_group", m.start(), m.end());
+    for (s, e) in at_cues(&PREFIXED_GROUP, cues::GROUP_PREFIX) {
+        push(&slice[s..e], "armed_group", s, e);
     }
 }

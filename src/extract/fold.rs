@@ -107,10 +107,10 @@ pub fn tokens_into(text: &str, start: usize, end: usize, out: &mut Tokens) {
     let mut open: Option<(usize, usize, usize)> = None;
     let mut last_end = start;
     let close = |buf: &mut Vec<u8>,
-                     tokens: &mut Vec<Token>,
-                     open: &mut Option<(usize, usize, usize)>,
-                     last_end: usize,
-                     next: Option<char>| {
+                 tokens: &mut Vec<Token>,
+                 open: &mut Option<(usize, usize, usize)>,
+                 last_end: usize,
+                 next: Option<char>| {
         let Some((sep, fs, os)) = open.take() else {
             return;
         };
@@ -215,7 +215,10 @@ mod tests {
         let t = "Near al-Mayādīn, the SAA’s 5th Legion";
         let f = tokens(t, 0, t.len());
         let keys: Vec<&str> = (0..f.tokens.len()).map(|i| f.key(i, i)).collect();
-        assert_eq!(keys, ["near", "mayadin", "the", "saa", "s", "5th", "legion"]);
+        assert_eq!(
+            keys,
+            ["near", "mayadin", "the", "saa", "s", "5th", "legion"]
+        );
         let (a, b) = f.original(1, 1);
         assert_eq!(&t[a..b], "Mayādīn");
         let (a, b) = f.original(3, 3);
