@@ -109,11 +109,12 @@ impl Extractor {
         let mut i = 0;
         while i < hits.len() {
             let h = &hits[i];
-            let group: Vec<&Hit> = hits[i..]
+            let run = hits[i..]
                 .iter()
                 .take_while(|g| g.start == h.start && g.end == h.end)
-                .collect();
-            i += group.len();
+                .count();
+            let group = &hits[i..i + run];
+            i += run;
             if !h.generic {
                 continue;
             }
@@ -271,19 +272,23 @@ impl Extractor {
         by_place.into_iter().map(|(_, l)| l).collect()
     }
 
-    fn claims(&self, text: &str, a: &Article, hits: &[Hit], cues: &[Cue]) -> Vec<Claim> {
+    fn claims<'t>(&self, text: &'t str, a: &Article, hits: &[Hit], cues: &[Cue]) -> Vec<Claim> {
         // Hits are in text order: a sentence's speakers are a slice of them.
-        let speakers_in = |s: usize, e: usize| -> Vec<(usize, usize, String)> {
+        let speakers_in = |s: usize, e: usize, out: &mut Vec<claims::Speaker<'t>>| {
+            out.clear();
             let from = hits.partition_point(|h| h.start < s);
-            hits[from..]
-                .iter()
-                .take_while(|h| h.start < e)
-                .filter(|h| h.end <= e && matches!(h.target, Target::Source(_) | Target::Force(_)))
-                .map(|h| (h.start, h.end, text[h.start..h.end].to_string()))
-                .collect()
+            out.extend(
+                hits[from..]
+                    .iter()
+                    .take_while(|h| h.start < e)
+                    .filter(|h| {
+                        h.end <= e && matches!(h.target, Target::Source(_) | Target::Force(_))
+                    })
+                    .map(|h| (h.start, h.end, &text[h.start..h.end])),
+            );
         };
         // The speaker's name as reported, worked out once it is chosen.
-        let name_of = |speakers: &[(usize, usize, String)], named: String| -> String {
+        let name_of = |speakers: &[claims::Speaker<'_>], named: String| -> String {
             match speakers.iter().find(|sp| sp.2 == named) {
                 Some(sp) => hits[hits.partition_point(|h| h.start < sp.0)..]
                     .iter()
@@ -294,7 +299,9 @@ impl Extractor {
             }
         };
         let mut out = Vec::new();
-        let mut last_named: Option<String> = None;
+        let mut speakers = Vec::new();
+        // Speakers are kept as reported (`clean_source`), interned once.
+        let mut last_named: Option<Ustr> = None;
         let paragraphs: Vec<(ByteSpan, bool)> = a
             .title_span
             .map(|t| (t, true))
@@ -302,8 +309,8 @@ impl Extractor {
             .chain(a.body.iter().map(|b| (*b, false)))
             .collect();
         for (para, is_title) in paragraphs {
-            let mut carried: Option<String> = None;
-            let mut carried_date: Option<String> = None;
+            let mut carried: Option<Ustr> = None;
+            let mut carried_date: Option<Ustr> = None;
             let sentences: Vec<(usize, usize, Vec<claims::Quantity>)> =
                 claims::sentences(text, para.start, para.end)
                     .into_iter()
@@ -316,26 +323,24 @@ impl Extractor {
                 continue;
             }
             for (s, e, quantities) in sentences {
-                let speakers = speakers_in(s, e);
+                speakers_in(s, e, &mut speakers);
                 let attr = match claims::attribution(text, s, e, &speakers) {
-                    Some(claims::Attribution::Named(n)) => Some(name_of(&speakers, n)),
-                    Some(claims::Attribution::Pronoun) => {
-                        carried.clone().or_else(|| last_named.clone())
+                    Some(claims::Attribution::Named(n)) => {
+                        Some(Ustr::from(&clean_source(&name_of(&speakers, n))))
                     }
-                    None => carried.clone(),
+                    Some(claims::Attribution::Pronoun) => carried.or(last_named),
+                    None => carried,
                 };
-                let date = claims::date_in(&text[s..e]).or_else(|| carried_date.clone());
+                let date = claims::date_in(&text[s..e])
+                    .map(Ustr::from)
+                    .or(carried_date);
                 for q in quantities {
                     out.push(Claim {
                         value: q.value,
                         high: q.high,
-                        unit: Ustr::from(&q.unit),
-                        source: if is_title {
-                            None
-                        } else {
-                            attr.as_deref().map(|n| Ustr::from(&clean_source(n)))
-                        },
-                        date: date.as_deref().map(Ustr::from),
+                        unit: Ustr::from(q.unit),
+                        source: if is_title { None } else { attr },
+                        date,
                         start: s,
                         end: e,
                         quantity_start: q.start,
@@ -343,7 +348,7 @@ impl Extractor {
                     });
                 }
                 if attr.is_some() && !is_title {
-                    carried = attr.clone();
+                    carried = attr;
                     last_named = attr;
                 }
                 carried_date = date;
@@ -364,12 +369,23 @@ impl Extractor {
             Target::Place(_) => return surface.to_string(),
         };
         let (sk, ck) = (fold::key(surface), fold::key(canon));
-        if sk != ck && format!(" {sk} ").contains(&format!(" {ck} ")) {
+        if sk != ck && contains_words(&sk, &ck) {
             canon.to_string()
         } else {
             surface.to_string()
         }
     }
+}
+
+/// Whether the words of `needle` stand together in `hay` (both folded
+/// keys, words split by single spaces).
+fn contains_words(hay: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && hay.match_indices(needle).any(|(at, _)| {
+            let end = at + needle.len();
+            (at == 0 || hay.as_bytes()[at - 1] == b' ')
+                && (end == hay.len() || hay.as_bytes()[end] == b' ')
+        })
 }
 
 /// One key for "the Iraqi 5th Division" and "the 5th Division".
@@ -497,5 +513,19 @@ impl<'a> Record<'a> {
                 .collect(),
             summary: s.printed(&a.text),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_words;
+
+    #[test]
+    fn words_stand_together_or_not_at_all() {
+        assert!(contains_words("isis linked news agency amaq", "amaq"));
+        assert!(contains_words("the syrian army said", "syrian army"));
+        assert!(!contains_words("amaqi agency", "amaq"));
+        assert!(!contains_words("the syrian armyworm", "syrian army"));
+        assert!(!contains_words("anything", ""));
     }
 }

@@ -11,7 +11,6 @@
 use super::cues::{self, Cue, Group};
 use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -20,7 +19,7 @@ use std::sync::LazyLock;
 pub struct Quantity {
     pub value: f64,
     pub high: Option<f64>,
-    pub unit: String,
+    pub unit: &'static str,
     /// Number and unit as printed, and where.
     pub start: usize,
     pub end: usize,
@@ -99,14 +98,16 @@ fn word_numbers<'h>(
     s: &'h str,
     starts: impl Iterator<Item = usize> + 'h,
 ) -> impl Iterator<Item = (Group<'h>, Option<Group<'h>>)> + 'h {
-    let mut caps = WORDS.create_captures();
+    // Made at the first cue: most sentences have none.
+    let mut caps = None;
     let mut done = 0;
     starts.filter_map(move |at| {
         if at < done {
             return None;
         }
         let input = Input::new(s).range(at..).anchored(Anchored::Yes);
-        WORDS.search_captures(&input, &mut caps);
+        let caps = caps.get_or_insert_with(|| WORDS.create_captures());
+        WORDS.search_captures(&input, caps);
         let m = caps.get_match()?;
         done = m.end();
         let group = |name| {
@@ -405,17 +406,49 @@ fn noun_entry(word: &str, lower: &str) -> Option<(&'static str, &'static str)> {
     Some(NOUNS[i])
 }
 
-/// `word` lowercased, borrowed when it has no capital (most words): the
-/// counted-noun search lowercases up to four words per number.
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(word)
+/// A word lowercased (see `lowercase`).
+enum Lower<'a> {
+    Borrowed(&'a str),
+    /// A short ASCII word, lowercased on the stack.
+    Inline([u8; 24], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            Lower::Inline(b, n) => std::str::from_utf8(&b[..*n as usize]).expect("ASCII"),
+            Lower::Owned(s) => s,
         }
-    } else {
-        Cow::Owned(word.to_lowercase())
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+/// `word` lowercased: borrowed when it has no capital (most words), and
+/// without an allocation when it is short ASCII. The counted-noun search
+/// lowercases up to four words per number.
+fn lowercase(word: &str) -> Lower<'_> {
+    if !word.is_ascii() {
+        return Lower::Owned(word.to_lowercase());
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Lower::Borrowed(word);
+    }
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..word.len()) {
+        Some(dst) => {
+            dst.copy_from_slice(word.as_bytes());
+            dst.make_ascii_lowercase();
+            Lower::Inline(buf, word.len() as u8)
+        }
+        None => Lower::Owned(word.to_ascii_lowercase()),
     }
 }
 
@@ -585,7 +618,7 @@ fn unit_after(
     sentence_start: usize,
     end: usize,
     sentence_end: usize,
-) -> Option<(String, usize)> {
+) -> Option<(&'static str, usize)> {
     let rest = &text[end..sentence_end];
     if let Some(c) = may_be_measure(rest)
         .then(|| MEASURE.captures(rest))
@@ -602,7 +635,7 @@ fn unit_after(
         };
         // "year-old", "-meter-long" and the like are not claims.
         if !rest[m.end()..].starts_with('-') {
-            return Some((unit.to_string(), end + m.end()));
+            return Some((unit, end + m.end()));
         }
     }
     if let Some(tail) = rest.strip_prefix(['-', '‑']) {
@@ -620,7 +653,7 @@ fn unit_after(
                 "days" | "hours" | "years" | "weeks" | "months" | "minutes"
             ) && !rest[noun_end..].starts_with("-old")
             {
-                return Some((u.to_string(), end + noun_end));
+                return Some((*u, end + noun_end));
             }
         }
         return None;
@@ -639,7 +672,7 @@ fn unit_after(
     } else {
         unit
     };
-    Some((unit.to_string(), end + noun_end))
+    Some((unit, end + noun_end))
 }
 
 /// Quantities in the sentence `text[start..end]`.
@@ -706,9 +739,13 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
         });
         let unit = unit.or_else(|| {
             // "put the toll at 25", "the death toll rose to 31".
-            let before = text[start..qs].to_lowercase();
-            TOLL.is_match(&before)
-                .then(|| ("casualties".to_string(), num_end))
+            // Only ASCII letters lowercase to the ASCII of "toll".
+            let before = &text[start..qs];
+            let toll = before
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"toll"));
+            (toll && TOLL.is_match(&before.to_lowercase())).then_some(("casualties", num_end))
         });
         let Some((unit, unit_end)) = unit else {
             continue;
@@ -741,7 +778,7 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
             && !text[num_end..unit_end].trim().ends_with('s');
         if w.as_str().eq_ignore_ascii_case("one")
             && !matches!(
-                unit.as_str(),
+                unit,
                 "days" | "hours" | "years" | "weeks" | "months" | "km" | "mi"
             )
             && !(next_is_singular && unit != "other")
@@ -770,7 +807,7 @@ fn merge_conversions(text: &str, qs: &mut Vec<Quantity>) {
             continue;
         }
         let gap = &text[qs[i].end..qs[i + 1].start];
-        let pair = (qs[i].unit.as_str(), qs[i + 1].unit.as_str());
+        let pair = (qs[i].unit, qs[i + 1].unit);
         let convertible = matches!(
             pair,
             ("km", "mi") | ("mi", "km") | ("km2", "mi2") | ("mi2", "km2") | ("m", "ft")
@@ -852,13 +889,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// The first date the sentence gives, as printed.
-pub fn date_in(sentence: &str) -> Option<String> {
-    DATE.find(sentence).map(|m| {
-        let d = m.as_str();
-        // "May" alone is a verb as often as a month; DATE needs a day.
-        d.to_string()
-    })
+/// The first date the sentence gives, as printed. ("May" alone is a verb
+/// as often as a month: DATE needs a day.)
+pub fn date_in(sentence: &str) -> Option<&str> {
+    DATE.find(sentence).map(|m| m.as_str())
 }
 
 static ACCORDING: LazyLock<Regex> =
@@ -936,6 +970,9 @@ const PRONOUNS: &[&str] = &["it", "they", "he", "she", "this", "that", "these", 
 /// "Hezbollah media wing in Syria").
 const NP_LINKS: &[&str] = &["of", "for", "in", "al", "el", "bin", "de"];
 
+/// A source or force mention in a sentence: start, end, surface.
+pub type Speaker<'t> = (usize, usize, &'t str);
+
 /// A speaker the sentence names, or a pronoun standing for the last one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Attribution {
@@ -950,13 +987,13 @@ pub fn attribution(
     text: &str,
     s: usize,
     e: usize,
-    speakers: &[(usize, usize, String)],
+    speakers: &[Speaker<'_>],
 ) -> Option<Attribution> {
     let sent = &text[s..e];
     if let Some(m) = ACCORDING.find(sent) {
         let at = s + m.end();
         if let Some(sp) = speakers.iter().find(|sp| sp.0 >= at && sp.0 <= at + 30) {
-            return Some(Attribution::Named(sp.2.clone()));
+            return Some(Attribution::Named(sp.2.to_string()));
         }
         let rest = &sent[m.end()..];
         let phrase_end = rest
@@ -1109,7 +1146,7 @@ fn subject_before(
     text: &str,
     s: usize,
     verb_at: usize,
-    speakers: &[(usize, usize, String)],
+    speakers: &[Speaker<'_>],
 ) -> Option<Attribution> {
     let mut pre_end = s + text[s..verb_at].trim_end().len();
     if let Some(m) = ADVERBIAL_TAIL.find(&text[s..pre_end]) {
@@ -1141,7 +1178,7 @@ fn subject_before(
         .filter(|sp| sp.0 >= a && sp.1 <= b)
         .min_by_key(|sp| sp.0)
     {
-        return Some(Attribution::Named(sp.2.clone()));
+        return Some(Attribution::Named(sp.2.to_string()));
     }
     let phrase = &text[a..b];
     let lower = lowercase(phrase);
@@ -1164,12 +1201,7 @@ fn subject_before(
 }
 
 /// "..., said Lt. Col. Salam Jabbar", "reported SANA".
-fn subject_after(
-    text: &str,
-    from: usize,
-    e: usize,
-    speakers: &[(usize, usize, String)],
-) -> Option<String> {
+fn subject_after(text: &str, from: usize, e: usize, speakers: &[Speaker<'_>]) -> Option<String> {
     let rest = &text[from..e];
     let skip = rest.len() - rest.trim_start().len();
     let rest_t = rest.trim_start();
@@ -1179,7 +1211,7 @@ fn subject_after(
         .unwrap_or(0);
     let start = from + skip + det;
     if let Some(sp) = speakers.iter().find(|sp| sp.0 >= from && sp.0 <= start + 1) {
-        return Some(sp.2.clone());
+        return Some(sp.2.to_string());
     }
     let mut end = start;
     for (a, b) in tokens(text, start, e) {
@@ -1201,7 +1233,7 @@ fn subject_after(
 mod tests {
     use super::*;
 
-    fn q(s: &str) -> Vec<(f64, Option<f64>, String)> {
+    fn q(s: &str) -> Vec<(f64, Option<f64>, &'static str)> {
         quantities(s, 0, s.len())
             .into_iter()
             .map(|q| (q.value, q.high, q.unit))
@@ -1444,7 +1476,7 @@ mod tests {
         let sp = vec![(
             t.find("Syrian Arab").unwrap(),
             t.find(" (SANA)").unwrap(),
-            "Syrian Arab News Agency".to_string(),
+            "Syrian Arab News Agency",
         )];
         assert_eq!(
             attribution(t, 0, t.len(), &sp),
