@@ -12,7 +12,7 @@ use crate::model::{Article, ByteSpan, Claim, Force, Location, Mention, Summary, 
 use cues::Cue;
 use entities::{Hit, Matcher, Target};
 use serde::Serialize;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use tables::{TableError, Tables};
 
 pub struct Extractor {
@@ -93,8 +93,8 @@ impl Extractor {
     }
 
     fn forces(&self, text: &str, a: &Article, hits: &[Hit], cues: &[Cue]) -> Vec<Force> {
-        let mut by_force: HashMap<usize, Vec<Mention>> = HashMap::new();
-        let mut first: HashMap<usize, usize> = HashMap::new();
+        let mut by_force: HashMap<usize, Vec<Mention>> = HashMap::default();
+        let mut first: HashMap<usize, usize> = HashMap::default();
         for h in hits.iter().filter(|h| !h.generic) {
             if let Target::Force(i) = h.target {
                 by_force
@@ -153,7 +153,7 @@ impl Extractor {
         }
         found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         let mut taken: Vec<(usize, usize)> = Vec::new();
-        let mut unknown: HashMap<String, usize> = HashMap::new();
+        let mut unknown: HashMap<String, usize> = HashMap::default();
         for c in found {
             let overlaps_known = hits.iter().any(|h| {
                 !h.generic
@@ -203,7 +203,7 @@ impl Extractor {
 
     fn locations(&self, text: &str, a: &Article, hits: &[Hit], cues: &[Cue]) -> Vec<Location> {
         let mut by_place: Vec<(usize, Location)> = Vec::new();
-        let mut index: HashMap<usize, usize> = HashMap::new();
+        let mut index: HashMap<usize, usize> = HashMap::default();
         for h in hits {
             let Target::Place(i) = h.target else { continue };
             let e = &self.matcher.places[i];
@@ -231,7 +231,7 @@ impl Extractor {
         for s in &a.body {
             entities::context_places(text, s.start, s.end, cues, &mut found);
         }
-        let mut unknown: HashMap<String, usize> = HashMap::new();
+        let mut unknown: HashMap<String, usize> = HashMap::default();
         // Hits are in text order and no longer than the longest: the ones
         // that can overlap a span are a short run before its end (a scan
         // of every hit per name is quadratic on a long paragraph).

@@ -11,7 +11,7 @@
 use super::cues::{self, Cue, Group};
 use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// A quantity found in a sentence, before attribution.
@@ -379,8 +379,8 @@ const NOUNS: &[(&str, &str)] = &[
 /// hash probes rather than a scan of the table.
 type NounIndex = (HashMap<&'static str, usize>, HashMap<&'static str, usize>);
 static NOUN_INDEX: LazyLock<NounIndex> = LazyLock::new(|| {
-    let mut exact = HashMap::new();
-    let mut lower = HashMap::new();
+    let mut exact = HashMap::default();
+    let mut lower = HashMap::default();
     for (i, (n, _)) in NOUNS.iter().enumerate() {
         exact.entry(*n).or_insert(i);
         if n.chars().all(char::is_lowercase) {

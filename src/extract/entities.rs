@@ -11,7 +11,7 @@ use super::tables::Tables;
 use crate::model::Ustr;
 use regex::Regex;
 use regex_automata::meta;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,7 +84,7 @@ struct Node {
 pub struct Matcher {
     /// Every alias's folded key and every key's leading tokens ("deir" of
     /// "deir zor").
-    keys: foldhash::HashMap<Box<str>, Node>,
+    keys: HashMap<Box<str>, Node>,
     patterns: Vec<Pattern>,
     pub forces: Vec<ForceEntry>,
     pub sources: Vec<SourceEntry>,
@@ -126,11 +126,11 @@ impl Matcher {
         let stopwords: HashSet<String> = t.stopwords.iter().map(|w| fold::key(w)).collect();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut known_keys = HashSet::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
+        let mut known_keys = HashSet::default();
         // Place aliases compete: a curated site, then a country, then the
         // most populous place keeps a shared alias.
-        let mut place_rank: HashMap<String, (u8, u64)> = HashMap::new();
+        let mut place_rank: HashMap<String, (u8, u64)> = HashMap::default();
         let mut add = |key: String,
                        target: Target,
                        case: Case,
@@ -265,7 +265,7 @@ impl Matcher {
                 );
             }
         }
-        let mut nodes: foldhash::HashMap<Box<str>, Node> = foldhash::HashMap::default();
+        let mut nodes: HashMap<Box<str>, Node> = HashMap::default();
         for (i, key) in keys.iter().enumerate() {
             for (p, _) in key.match_indices(' ') {
                 nodes
