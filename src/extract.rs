@@ -324,7 +324,7 @@ impl Extractor {
             }
             for (s, e, quantities) in sentences {
                 speakers_in(s, e, &mut speakers);
-                let attr = match claims::attribution(text, s, e, &speakers) {
+                let attr = match claims::attribution_cued(text, s, e, &speakers, cues) {
                     Some(claims::Attribution::Named(n)) => {
                         Some(Ustr::from(&clean_source(&name_of(&speakers, n))))
                     }

@@ -895,12 +895,61 @@ pub fn date_in(sentence: &str) -> Option<&str> {
     DATE.find(sentence).map(|m| m.as_str())
 }
 
-static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:the\s+|a\s+|an\s+)?").unwrap());
-pub static SAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|announced|announces|announce|claimed|claims|claim|reported|reports|report|stated|states|added|adds|confirmed|confirms|confirm|told|tells|estimated|estimates|estimate|believes|believe|noted|declared|alleged|revealed|asserted|insisted|recorded|documented|counted|tallied|warned|wrote|published|posted|denied|denies|saying)(?-u:\b)")
-        .unwrap()
-});
+pub(crate) const ACCORDING_PATTERN: &str =
+    r"(?i)(?-u:\b)according\s+to\s+(?:the\s+|a\s+|an\s+)?";
+static ACCORDING: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(ACCORDING_PATTERN).expect("ACCORDING"));
+/// Verbs of saying; `cues::SAY` lists the same words.
+pub(crate) const SAY_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "announce",
+    "claimed",
+    "claims",
+    "claim",
+    "reported",
+    "reports",
+    "report",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "confirmed",
+    "confirms",
+    "confirm",
+    "told",
+    "tells",
+    "estimated",
+    "estimates",
+    "estimate",
+    "believes",
+    "believe",
+    "noted",
+    "declared",
+    "alleged",
+    "revealed",
+    "asserted",
+    "insisted",
+    "recorded",
+    "documented",
+    "counted",
+    "tallied",
+    "warned",
+    "wrote",
+    "published",
+    "posted",
+    "denied",
+    "denies",
+    "saying",
+];
+pub(crate) fn say_pattern() -> String {
+    format!(r"(?-u:\b)(?:{})(?-u:\b)", SAY_WORDS.join("|"))
+}
+static SAY: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(&say_pattern()).expect("SAY"));
 
 /// Words between a subject and its verb that do not belong to either.
 static ADVERBIAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -989,13 +1038,26 @@ pub fn attribution(
     e: usize,
     speakers: &[Speaker<'_>],
 ) -> Option<Attribution> {
+    attribution_cued(text, s, e, speakers, &cues::scan(text, s, e))
+}
+
+/// `attribution`, given the article's cues (in text order).
+pub fn attribution_cued(
+    text: &str,
+    s: usize,
+    e: usize,
+    speakers: &[Speaker<'_>],
+    cues: &[Cue],
+) -> Option<Attribution> {
     let sent = &text[s..e];
-    if let Some(m) = ACCORDING.find(sent) {
-        let at = s + m.end();
+    let according = cues::matches_at(&ACCORDING, sent, cues::starts(cues, s, e, cues::ACCORDING))
+        .next();
+    if let Some((_, m_end)) = according {
+        let at = s + m_end;
         if let Some(sp) = speakers.iter().find(|sp| sp.0 >= at && sp.0 <= at + 30) {
             return Some(Attribution::Named(sp.2.to_string()));
         }
-        let rest = &sent[m.end()..];
+        let rest = &sent[m_end..];
         let phrase_end = rest
             .find([',', '.', ';', '(', '—', '–'])
             .unwrap_or(rest.len());
@@ -1013,7 +1075,8 @@ pub fn attribution(
             return Some(Attribution::Named(phrase.to_string()));
         }
     }
-    for m in SAY.find_iter(sent) {
+    for (a, b) in cues::matches_at(&SAY, sent, cues::starts(cues, s, e, cues::SAY)) {
+        let m = Group::new(sent, a, b);
         let verb_at = s + m.start();
         match subject_before(text, s, verb_at, speakers) {
             Some(a) => return Some(a),

@@ -28,6 +28,11 @@ pub const GROUP_PREFIX: u16 = 1 << 4;
 /// lookup resolves it to `NUMBER_WORD` by the next token.
 pub const ARTICLE_A: u16 = 1 << 5;
 
+/// "according" (to).
+pub const ACCORDING: u16 = 1 << 6;
+/// "said", "reported"...: a verb of saying (`claims::SAY_WORDS`).
+pub const SAY: u16 = 1 << 7;
+
 /// Folded cue words and their kinds. Each list is the first words of the
 /// alternatives of the pattern it cues (`entities::BEFORE_KEYWORD`,
 /// `PLACE_WORD`, `UNIT_WORD`, `PREFIXED_GROUP`, `claims::WORDS`).
@@ -123,16 +128,23 @@ pub const CUE_WORDS: &[(&[&str], u16)] = &[
     ),
 ];
 
+/// Every cue word with its kinds: `CUE_WORDS` and the verbs of saying.
+pub fn cue_words() -> impl Iterator<Item = (&'static str, u16)> {
+    CUE_WORDS
+        .iter()
+        .flat_map(|(words, kind)| words.iter().map(move |w| (*w, *kind)))
+        .chain(std::iter::once(("according", ACCORDING)))
+        .chain(super::claims::SAY_WORDS.iter().map(|w| (*w, SAY)))
+}
+
 /// Words after "a" that make it a number ("a dozen").
 const AFTER_A: &[&str] = &["dozen", "hundred", "thousand"];
 
 /// Every cue word with its kinds, for lookups outside the matcher.
 static CUE_MAP: LazyLock<foldhash::HashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut m = foldhash::HashMap::default();
-    for (words, kind) in CUE_WORDS {
-        for w in *words {
-            *m.entry(*w).or_insert(0) |= kind;
-        }
+    for (w, kind) in cue_words() {
+        *m.entry(w).or_insert(0) |= kind;
     }
     m
 });
@@ -320,7 +332,10 @@ mod tests {
     fn cued_matches_are_the_patterns_own() {
         use crate::extract::{claims, entities};
         let words = claims::words_pattern();
-        let rules: [(&str, u16); 5] = [
+        let say = claims::say_pattern();
+        let rules: [(&str, u16); 7] = [
+            (claims::ACCORDING_PATTERN, ACCORDING),
+            (&say, SAY),
             (entities::BEFORE_KEYWORD_PATTERN, OF_NEAR),
             (entities::PLACE_WORD_PATTERN, PLACE_WORD),
             (entities::UNIT_WORD_PATTERN, UNIT_WORD),

@@ -278,10 +278,8 @@ impl Matcher {
                 .or_insert(Node::default())
                 .pattern = Some(i as u32);
         }
-        for (words, kind) in cues::CUE_WORDS {
-            for w in *words {
-                nodes.entry((*w).into()).or_insert(Node::default()).cue |= kind;
-            }
+        for (w, kind) in cues::cue_words() {
+            nodes.entry(w.into()).or_insert(Node::default()).cue |= kind;
         }
         Matcher {
             keys: nodes,
