@@ -11,8 +11,8 @@ pub mod tables;
 use crate::model::{Article, ByteSpan, Claim, Force, Location, Mention, Summary, Ustr};
 use cues::Cue;
 use entities::{Hit, Matcher, Target};
-use serde::Serialize;
 use foldhash::HashMap;
+use serde::Serialize;
 use tables::{TableError, Tables};
 
 pub struct Extractor {
@@ -331,7 +331,7 @@ impl Extractor {
                     Some(claims::Attribution::Pronoun) => carried.or(last_named),
                     None => carried,
                 };
-                let date = claims::date_in(&text[s..e])
+                let date = claims::date_in_cued(text, s, e, cues)
                     .map(Ustr::from)
                     .or(carried_date);
                 for q in quantities {

@@ -9,9 +9,9 @@
 //! thousands separator (1500).
 
 use super::cues::{self, Cue, Group};
+use foldhash::HashMap;
 use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
-use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// A quantity found in a sentence, before attribution.
@@ -884,19 +884,33 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)")
-        .unwrap()
-});
+/// A date: every match starts at a `cues::DATE` token (a number, or a
+/// word that starts like a month or a weekday).
+pub(crate) const DATE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)";
+static DATE: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(DATE_PATTERN).expect("DATE"));
 
 /// The first date the sentence gives, as printed. ("May" alone is a verb
 /// as often as a month: DATE needs a day.)
 pub fn date_in(sentence: &str) -> Option<&str> {
-    DATE.find(sentence).map(|m| m.as_str())
+    date_in_cued(
+        sentence,
+        0,
+        sentence.len(),
+        &cues::scan(sentence, 0, sentence.len()),
+    )
 }
 
-pub(crate) const ACCORDING_PATTERN: &str =
-    r"(?i)(?-u:\b)according\s+to\s+(?:the\s+|a\s+|an\s+)?";
+/// The first date the sentence `text[s..e]` gives, given the article's
+/// cues (in text order).
+pub fn date_in_cued<'t>(text: &'t str, s: usize, e: usize, cues: &[Cue]) -> Option<&'t str> {
+    let sent = &text[s..e];
+    cues::matches_at(&DATE, sent, cues::starts(cues, s, e, cues::DATE))
+        .next()
+        .map(|(a, b)| &sent[a..b])
+}
+
+pub(crate) const ACCORDING_PATTERN: &str = r"(?i)(?-u:\b)according\s+to\s+(?:the\s+|a\s+|an\s+)?";
 static ACCORDING: LazyLock<meta::Regex> =
     LazyLock::new(|| meta::Regex::new(ACCORDING_PATTERN).expect("ACCORDING"));
 /// Verbs of saying; `cues::SAY` lists the same words.
@@ -1050,8 +1064,8 @@ pub fn attribution_cued(
     cues: &[Cue],
 ) -> Option<Attribution> {
     let sent = &text[s..e];
-    let according = cues::matches_at(&ACCORDING, sent, cues::starts(cues, s, e, cues::ACCORDING))
-        .next();
+    let according =
+        cues::matches_at(&ACCORDING, sent, cues::starts(cues, s, e, cues::ACCORDING)).next();
     if let Some((_, m_end)) = according {
         let at = s + m_end;
         if let Some(sp) = speakers.iter().find(|sp| sp.0 >= at && sp.0 <= at + 30) {

@@ -33,6 +33,52 @@ pub const ACCORDING: u16 = 1 << 6;
 /// "said", "reported"...: a verb of saying (`claims::SAY_WORDS`).
 pub const SAY: u16 = 1 << 7;
 
+/// A number, or a word that starts like a month or a weekday ("Mar.",
+/// "Sunday"): a date may start here. Found by `date_kind`, not listed.
+pub const DATE: u16 = 1 << 8;
+
+/// `DATE` when the folded token `t` may start a date.
+pub fn date_kind(t: &str) -> u16 {
+    let b = t.as_bytes();
+    let Some(&first) = b.first() else {
+        return 0;
+    };
+    let date = if first.is_ascii_digit() {
+        true
+    } else if first >= 0x80 {
+        t.chars().next().is_some_and(char::is_numeric)
+    } else {
+        b.len() >= 3
+            && matches!(
+                &b[..3],
+                b"jan"
+                    | b"feb"
+                    | b"mar"
+                    | b"apr"
+                    | b"may"
+                    | b"jun"
+                    | b"jul"
+                    | b"aug"
+                    | b"sep"
+                    | b"oct"
+                    | b"nov"
+                    | b"dec"
+                    | b"mon"
+                    | b"tue"
+                    | b"wed"
+                    | b"thu"
+                    | b"fri"
+                    | b"sat"
+                    | b"sun"
+            )
+    };
+    if date {
+        DATE
+    } else {
+        0
+    }
+}
+
 /// Folded cue words and their kinds. Each list is the first words of the
 /// alternatives of the pattern it cues (`entities::BEFORE_KEYWORD`,
 /// `PLACE_WORD`, `UNIT_WORD`, `PREFIXED_GROUP`, `claims::WORDS`).
@@ -179,9 +225,9 @@ pub fn scan(text: &str, start: usize, end: usize) -> Vec<Cue> {
     let t = fold::tokens(text, start, end);
     let mut out = Vec::new();
     for i in 0..t.tokens.len() {
-        if let Some(&k) = CUE_MAP.get(t.key(i, i)) {
-            push(&t, i, k, &mut out);
-        }
+        let key = t.key(i, i);
+        let k = CUE_MAP.get(key).copied().unwrap_or(0) | date_kind(key);
+        push(&t, i, k, &mut out);
     }
     out
 }
@@ -286,6 +332,10 @@ mod tests {
                     kinds: OF_NEAR
                 },
                 Cue {
+                    at: at("5th"),
+                    kinds: DATE
+                },
+                Cue {
                     at: at("Division"),
                     kinds: UNIT_WORD
                 },
@@ -333,7 +383,8 @@ mod tests {
         use crate::extract::{claims, entities};
         let words = claims::words_pattern();
         let say = claims::say_pattern();
-        let rules: [(&str, u16); 7] = [
+        let rules: [(&str, u16); 8] = [
+            (claims::DATE_PATTERN, DATE),
             (claims::ACCORDING_PATTERN, ACCORDING),
             (&say, SAY),
             (entities::BEFORE_KEYWORD_PATTERN, OF_NEAR),

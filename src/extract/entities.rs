@@ -9,9 +9,9 @@ use super::cues::{self, Cue};
 use super::fold;
 use super::tables::Tables;
 use crate::model::Ustr;
+use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use regex_automata::meta;
-use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -307,19 +307,16 @@ impl Matcher {
     ) {
         fold::tokens_into(text, start, end, folded);
         let n = folded.tokens.len();
-        let cue_at = |k: usize, node: &Node, cues_out: &mut Vec<Cue>| {
-            if node.cue != 0 {
-                cues::push(folded, k, node.cue, cues_out);
-            }
+        let cue_at = |k: usize, node: Option<&Node>, cues_out: &mut Vec<Cue>| {
+            let kinds = node.map_or(0, |n| n.cue) | cues::date_kind(folded.key(k, k));
+            cues::push(folded, k, kinds, cues_out);
         };
         let mut i = 0;
         while i < n {
             let mut best = None;
             let mut j = i;
             let mut node = self.keys.get(folded.key(i, i));
-            if let Some(first) = node {
-                cue_at(i, first, cues_out);
-            }
+            cue_at(i, node, cues_out);
             while let Some(nd) = node {
                 if let Some(p) = nd.pattern {
                     best = Some((j, p));
@@ -336,9 +333,7 @@ impl Matcher {
             };
             // The tokens inside the match are not looked up on their own.
             for k in i + 1..=j {
-                if let Some(nd) = self.keys.get(folded.key(k, k)) {
-                    cue_at(k, nd, cues_out);
-                }
+                cue_at(k, self.keys.get(folded.key(k, k)), cues_out);
             }
             let (s, e) = folded.original(i, j);
             i = j + 1;
