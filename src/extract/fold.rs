@@ -7,12 +7,6 @@
 
 use unicode_normalization::char::decompose_canonical;
 
-/// Arabic articles dropped wherever they stand alone.
-const ARTICLES_ALWAYS: &[&str] = &["al", "el", "az", "ez", "ash", "adh", "ath"];
-/// Articles dropped only when hyphen-joined to the next word ("as-Sukhnah"),
-/// since standing alone they are English words.
-const ARTICLES_HYPHENED: &[&str] = &["ad", "ar", "as", "at", "an", "ed", "er", "es", "et"];
-
 /// One folded token: where its folded form sits in [`Tokens::text`], and
 /// the original bytes it came from (first character to last).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,82 +63,132 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
     }
 }
 
-/// `ASCII_ALNUM[b]`: whether byte `b` is an ASCII letter or digit.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// `FOLD[b]` for a byte `b`: an ASCII letter or digit folded (lowercase),
+/// 0 for any other ASCII byte (a separator), `NON_ASCII` for the bytes of
+/// a multi-byte character.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
         b += 1;
     }
     t
 };
+const NON_ASCII: u8 = 0x80;
 
 /// Whether a folded token is an Arabic article to drop, given the
-/// character that ends it.
+/// character that ends it. Some are dropped wherever they stand alone;
+/// others only when hyphen-joined to the next word ("as-Sukhnah"), since
+/// standing alone they are English words.
 fn is_article(token: &[u8], next: Option<char>) -> bool {
-    token.len() <= 3
-        && (ARTICLES_ALWAYS.iter().any(|a| a.as_bytes() == token)
-            || (matches!(next, Some('-' | '‐' | '‑' | '–'))
-                && ARTICLES_HYPHENED.iter().any(|a| a.as_bytes() == token)))
+    match token {
+        b"al" | b"el" | b"az" | b"ez" | b"ash" | b"adh" | b"ath" => true,
+        b"ad" | b"ar" | b"as" | b"at" | b"an" | b"ed" | b"er" | b"es" | b"et" => {
+            matches!(next, Some('-' | '‐' | '‑' | '–'))
+        }
+        _ => false,
+    }
+}
+
+/// The token being built by `tokens_into`.
+struct Open {
+    /// Where the space before it went in the folded text.
+    sep: usize,
+    /// Where it starts in the folded text, and in the original.
+    folded_start: usize,
+    start: usize,
+}
+
+/// Starts a token at original offset `at`: a space first when a token
+/// came before.
+#[inline]
+fn open_token(buf: &mut Vec<u8>, tokens: &[Token], at: usize) -> Open {
+    let sep = buf.len();
+    if !tokens.is_empty() {
+        buf.push(b' ');
+    }
+    Open {
+        sep,
+        folded_start: buf.len(),
+        start: at,
+    }
+}
+
+/// Ends the open token, if any, whose last character ends at `last_end`;
+/// `next` is the character after it. An Arabic article is cut back off.
+#[inline]
+fn close_token(
+    buf: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+    open: &mut Option<Open>,
+    last_end: usize,
+    next: Option<char>,
+) {
+    let Some(o) = open.take() else {
+        return;
+    };
+    if buf.len() - o.folded_start <= 3 && is_article(&buf[o.folded_start..], next) {
+        buf.truncate(o.sep);
+    } else {
+        tokens.push(Token {
+            folded_start: o.folded_start as u32,
+            folded_end: buf.len() as u32,
+            start: o.start as u32,
+            end: last_end as u32,
+        });
+    }
 }
 
 /// Folds `text[start..end]` into `out` (cleared first). One pass: folded
-/// bytes go straight to the output, a run of ASCII letters and digits in
-/// one step, and a token that turns out to be an Arabic article is cut
-/// back off when its end is seen.
+/// bytes go straight to the output, and a token that turns out to be an
+/// Arabic article is cut back off when its end is seen.
 pub fn tokens_into(text: &str, start: usize, end: usize, out: &mut Tokens) {
-    let mut bytes_out = std::mem::take(&mut out.text).into_bytes();
-    bytes_out.clear();
-    bytes_out.reserve(end - start);
+    let mut buf = std::mem::take(&mut out.text).into_bytes();
+    buf.clear();
+    buf.reserve(end - start);
     out.tokens.clear();
     // Words run five or six bytes with their space: rarely more tokens.
     out.tokens.reserve((end - start) / 4 + 1);
-    let buf = &mut bytes_out;
-    // The token being built: where it (and the space before it) start in
-    // the folded text, where it starts in the original, and where its last
-    // character ends.
-    let mut open: Option<(usize, usize, usize)> = None;
+    let mut open: Option<Open> = None;
     let mut last_end = start;
-    let close = |buf: &mut Vec<u8>,
-                 tokens: &mut Vec<Token>,
-                 open: &mut Option<(usize, usize, usize)>,
-                 last_end: usize,
-                 next: Option<char>| {
-        let Some((sep, fs, os)) = open.take() else {
-            return;
-        };
-        if is_article(&buf[fs..], next) {
-            buf.truncate(sep);
-        } else {
-            tokens.push(Token {
-                folded_start: fs as u32,
-                folded_end: buf.len() as u32,
-                start: os as u32,
-                end: last_end as u32,
-            });
-        }
-    };
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
-        let b = bytes[i];
-        if ASCII_ALNUM[b as usize] {
-            let run = bytes[i..end]
-                .iter()
-                .position(|&c| !ASCII_ALNUM[c as usize])
-                .map_or(end, |p| i + p);
-            if open.is_none() {
-                open = Some(open_token(buf, &out.tokens, i));
-            }
-            buf.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
-            last_end = run;
-            i = run;
+        let f = FOLD[bytes[i] as usize];
+        if f == 0 {
+            close_token(
+                &mut buf,
+                &mut out.tokens,
+                &mut open,
+                last_end,
+                Some(bytes[i] as char),
+            );
+            i += 1;
             continue;
         }
-        if b < 0x80 {
-            close(buf, &mut out.tokens, &mut open, last_end, Some(b as char));
+        if f != NON_ASCII {
+            if open.is_none() {
+                open = Some(open_token(&mut buf, &out.tokens, i));
+            }
+            buf.push(f);
             i += 1;
+            while i < end {
+                let f = FOLD[bytes[i] as usize];
+                if f == 0 || f == NON_ASCII {
+                    break;
+                }
+                buf.push(f);
+                i += 1;
+            }
+            last_end = i;
             continue;
         }
         let c = text[i..].chars().next().expect("char at a boundary");
@@ -152,7 +196,7 @@ pub fn tokens_into(text: &str, start: usize, end: usize, out: &mut Tokens) {
         i += c.len_utf8();
         if c.is_alphanumeric() {
             if open.is_none() {
-                open = Some(open_token(buf, &out.tokens, at));
+                open = Some(open_token(&mut buf, &out.tokens, at));
             }
             fold_char(c, &mut |o| {
                 let mut tmp = [0u8; 4];
@@ -160,23 +204,12 @@ pub fn tokens_into(text: &str, start: usize, end: usize, out: &mut Tokens) {
             });
             last_end = i;
         } else if !matches!(c, 'ʿ' | 'ʾ' | 'ʻ') {
-            close(buf, &mut out.tokens, &mut open, last_end, Some(c));
+            close_token(&mut buf, &mut out.tokens, &mut open, last_end, Some(c));
         }
     }
-    close(buf, &mut out.tokens, &mut open, last_end, None);
+    close_token(&mut buf, &mut out.tokens, &mut open, last_end, None);
     // Built from whole characters only.
-    out.text = String::from_utf8(bytes_out).expect("folded text is UTF-8");
-}
-
-/// Starts a token at original offset `at`: a space first when a token
-/// came before. Returns (where the space went, where the token starts,
-/// `at`).
-fn open_token(buf: &mut Vec<u8>, tokens: &[Token], at: usize) -> (usize, usize, usize) {
-    let sep = buf.len();
-    if !tokens.is_empty() {
-        buf.push(b' ');
-    }
-    (sep, buf.len(), at)
+    out.text = String::from_utf8(buf).expect("folded text is UTF-8");
 }
 
 /// `text[start..end]` folded into tokens.
