@@ -448,10 +448,14 @@ fn used_as_actor(text: &str, _start: usize, end: usize) -> bool {
 /// Every occurrence of `name` (as printed) in the spans, word-bounded.
 fn occurrences(text: &str, spans: &[ByteSpan], name: &str) -> Vec<Mention> {
     let mut out = Vec::new();
+    if name.is_empty() {
+        return out;
+    }
+    let finder = memchr::memmem::Finder::new(name);
     for s in spans {
         let hay = &text[s.start..s.end];
         let mut from = 0;
-        while let Some(p) = hay[from..].find(name) {
+        while let Some(p) = finder.find(&hay.as_bytes()[from..]) {
             let a = s.start + from + p;
             let b = a + name.len();
             let before_ok = text[..a]
