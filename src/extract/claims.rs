@@ -161,8 +161,16 @@ fn digit_numbers(s: &str) -> impl Iterator<Item = DigitNumber<'_>> + '_ {
     let mut done = 0;
     std::iter::from_fn(move || {
         while i < b.len() {
-            let at = i;
-            i += 1;
+            // Straight to the next digit or multi-byte character.
+            let Some(p) = b[i..]
+                .iter()
+                .position(|&c| c.is_ascii_digit() || c >= 0xC0)
+            else {
+                i = b.len();
+                break;
+            };
+            let at = i + p;
+            i = at + 1;
             let c = b[at];
             let digit = c.is_ascii_digit()
                 || (c >= 0xC0 && s[at..].chars().next().is_some_and(char::is_numeric));
