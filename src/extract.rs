@@ -312,6 +312,18 @@ impl Extractor {
             .chain(a.body.iter().map(|b| (*b, false)))
             .collect();
         for (para, is_title) in paragraphs {
+            // A quantity needs a digit or a number word: most paragraphs
+            // have neither, and skip the sentence split.
+            let digit = text.as_bytes()[para.start..para.end]
+                .iter()
+                .any(u8::is_ascii_digit);
+            if !digit
+                && cues::starts(cues, para.start, para.end, cues::NUMBER_WORD)
+                    .next()
+                    .is_none()
+            {
+                continue;
+            }
             let mut carried: Option<Ustr> = None;
             let mut carried_date: Option<Ustr> = None;
             let sentences: Vec<(usize, usize, Vec<claims::Quantity>)> =
