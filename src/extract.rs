@@ -354,7 +354,7 @@ impl Extractor {
                         value: q.value,
                         high: q.high,
                         unit: Ustr::from(q.unit),
-                        source: if is_title { None } else { attr },
+                        source: attr,
                         date,
                         start: s,
                         end: e,
@@ -537,7 +537,54 @@ impl<'a> Record<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_words;
+    use super::*;
+    use crate::model::{ArticleId, Format};
+
+    fn article(title: &str, body: &str) -> Article {
+        let text = format!("{title}\n\n{body}");
+        Article {
+            id: ArticleId::of_text(&text),
+            path: String::new(),
+            format: Format::Text,
+            source_site: None,
+            url: None,
+            date: None,
+            title: title.into(),
+            title_span: Some(ByteSpan::new(0, title.len())),
+            body: vec![ByteSpan::new(title.len() + 2, text.len())],
+            text,
+            chrome: vec![],
+            comments: vec![],
+        }
+    }
+
+    /// A headline that names its speaker is attributed to it; one that
+    /// does not stays unattributed and lends nothing to the body.
+    #[test]
+    fn a_headline_keeps_its_own_speaker() {
+        let x = Extractor::new(&Tables::builtin().unwrap());
+        let a = article(
+            "Coalition strikes kill 22 civilians in eastern Syria, state media says",
+            "Residents buried 22 people on Saturday. Forty houses were destroyed.",
+        );
+        let s = x.extract(&a);
+        let sources: Vec<Option<&str>> = s
+            .claims
+            .iter()
+            .map(|c| c.source.map(|u| u.as_str()))
+            .collect();
+        assert_eq!(sources, [Some("state media"), None, None]);
+        let a = article(
+            "22 civilians killed in eastern Syria",
+            "Residents buried 22 people.",
+        );
+        let s = x.extract(&a);
+        assert!(
+            s.claims.iter().all(|c| c.source.is_none()),
+            "{:?}",
+            s.claims
+        );
+    }
 
     #[test]
     fn words_stand_together_or_not_at_all() {

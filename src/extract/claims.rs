@@ -162,10 +162,7 @@ fn digit_numbers(s: &str) -> impl Iterator<Item = DigitNumber<'_>> + '_ {
     std::iter::from_fn(move || {
         while i < b.len() {
             // Straight to the next digit or multi-byte character.
-            let Some(p) = b[i..]
-                .iter()
-                .position(|&c| c.is_ascii_digit() || c >= 0xC0)
-            else {
+            let Some(p) = b[i..].iter().position(|&c| c.is_ascii_digit() || c >= 0xC0) else {
                 i = b.len();
                 break;
             };
@@ -1258,11 +1255,21 @@ fn subject_before(
         return Some(Attribution::Pronoun);
     }
     let (a, b) = noun_phrase_before(text, s, pre_end)?;
-    if let Some(sp) = speakers
+    // A speaker inside the phrase; or, when the phrase starts with a
+    // lowercase word, a proper name the phrase is the end of ("Syrian
+    // state news agency SANA said": the scan back stops at "news"; not
+    // "a military source").
+    let inside = speakers
         .iter()
         .filter(|sp| sp.0 >= a && sp.1 <= b)
-        .min_by_key(|sp| sp.0)
-    {
+        .min_by_key(|sp| sp.0);
+    let cut_short = text[a..b].starts_with(|c: char| c.is_lowercase());
+    let ending = || {
+        speakers.iter().find(|sp| {
+            cut_short && sp.0 < a && sp.1 == b && sp.2.starts_with(|c: char| c.is_uppercase())
+        })
+    };
+    if let Some(sp) = inside.or_else(ending) {
         return Some(Attribution::Named(sp.2.to_string()));
     }
     let phrase = &text[a..b];
@@ -1552,6 +1559,27 @@ mod tests {
                 "“Then it ended.”",
                 "Next one"
             ]
+        );
+    }
+
+    /// The scan back from "said" stops at a lowercase word inside a name:
+    /// the name it ends is the speaker. A generic phrase is not widened.
+    #[test]
+    fn a_name_the_phrase_ends_is_the_speaker() {
+        let t = "Air strikes killed 22 civilians, Syrian state news agency SANA said.";
+        let s = t.find("Syrian").unwrap();
+        let sp = vec![(s, t.find(" said").unwrap(), &t[s..t.find(" said").unwrap()])];
+        assert_eq!(
+            attribution(t, 0, t.len(), &sp),
+            Some(Attribution::Named("Syrian state news agency SANA".into()))
+        );
+        let t = "Troops advanced 12 km, a military source said.";
+        let s = t.find("a military").unwrap();
+        let e = t.find(" said").unwrap();
+        let sp = vec![(s, e, &t[s..e])];
+        assert_eq!(
+            attribution(t, 0, t.len(), &sp),
+            Some(Attribution::Named("military source".into()))
         );
     }
 
