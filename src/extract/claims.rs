@@ -1234,6 +1234,16 @@ fn subject_before(
     if let Some(m) = ADVERBIAL_TAIL.find(&text[s..pre_end]) {
         pre_end = s + m.start();
     }
+    // "the Syrian Observatory for Human Rights (SOHR) said": step over
+    // a short parenthesis (an abbreviation, a place) after the name.
+    if text[s..pre_end].ends_with(')') {
+        if let Some(open) = text[s..pre_end].rfind('(') {
+            let inner = &text[s + open + 1..pre_end - 1];
+            if inner.len() <= 40 && !inner.contains(['(', ',']) {
+                pre_end = s + text[s..s + open].trim_end().len();
+            }
+        }
+    }
     // "X, an activist network, said": step over the appositive.
     let mut pre = &text[s..pre_end];
     if pre.ends_with(',') {
@@ -1581,6 +1591,21 @@ mod tests {
             attribution(t, 0, t.len(), &sp),
             Some(Attribution::Named("military source".into()))
         );
+    }
+
+    /// "X (ABBR) said": the parenthesis after the name is stepped over.
+    #[test]
+    fn a_parenthesis_after_the_speaker_is_stepped_over() {
+        let t = "At least 14 civilians were killed, the Syrian Observatory for Human Rights (SOHR) said.";
+        assert_eq!(
+            attribution(t, 0, t.len(), &[]),
+            Some(Attribution::Named(
+                "Syrian Observatory for Human Rights".into()
+            ))
+        );
+        // Not a long aside: what stands before it is no speaker.
+        let t = "Fighters left 14 posts near the Tabqa Dam (after three days of shelling by army units) said.";
+        assert_eq!(attribution(t, 0, t.len(), &[]), None);
     }
 
     #[test]
