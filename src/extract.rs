@@ -425,16 +425,26 @@ fn unit_key(name: &str) -> String {
     }
 }
 
+/// A speaker as reported: without a leading article ("the", "a", "an")
+/// or a trailing possessive, and with the last dot of an initialism the
+/// sentence split took ("U.N" → "U.N.").
 fn clean_source(s: &str) -> String {
     let s = s.trim();
-    let s = s
-        .strip_prefix("the ")
-        .or_else(|| s.strip_prefix("The "))
+    let s = ["the ", "The ", "a ", "A ", "an ", "An "]
+        .iter()
+        .find_map(|a| s.strip_prefix(a))
         .unwrap_or(s);
-    s.trim_end_matches(['\'', '’'])
+    let s = s
+        .trim_end_matches(['\'', '’'])
         .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .to_string()
+        .trim_end_matches("’s");
+    let initialism = s.len() >= 3
+        && s.split('.').all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
+    if initialism {
+        format!("{s}.")
+    } else {
+        s.to_string()
+    }
 }
 
 /// A country followed by a hyphen ("US-led") or by an actor word ("Syrian
@@ -584,6 +594,17 @@ mod tests {
             "{:?}",
             s.claims
         );
+    }
+
+    #[test]
+    fn sources_are_reported_without_articles() {
+        assert_eq!(clean_source("A military source"), "military source");
+        assert_eq!(clean_source("the observatory's"), "observatory");
+        assert_eq!(clean_source("an activist"), "activist");
+        assert_eq!(clean_source("U.N"), "U.N.");
+        assert_eq!(clean_source("U.N."), "U.N.");
+        assert_eq!(clean_source("UN"), "UN");
+        assert_eq!(clean_source("Amaq"), "Amaq");
     }
 
     #[test]
