@@ -439,7 +439,8 @@ fn clean_source(s: &str) -> String {
         .trim_end_matches("'s")
         .trim_end_matches("’s");
     let initialism = s.len() >= 3
-        && s.split('.').all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
+        && s.split('.')
+            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
     if initialism {
         format!("{s}.")
     } else {

@@ -420,9 +420,13 @@ pub(crate) const BEFORE_KEYWORD_PATTERN: &str = r"(?-u:\b)(?:of|[Nn]ear(?:by)?)(
 static BEFORE_KEYWORD: LazyLock<meta::Regex> =
     LazyLock::new(|| meta::Regex::new(BEFORE_KEYWORD_PATTERN).unwrap());
 static OF_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:(?:[a-z]+|\p{Lu}[a-z]+)\s+)?(town|village|city|area|district|hamlet|settlement|neighbou?rhood|suburb|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station)\s+|[Oo]utskirts\s+|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+|[Vv]icinity\s+)$").unwrap()
+    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:(?:[a-z]+|\p{Lu}[a-z]+)\s+)?(towns?|villages?|city|cities|areas?|districts?|hamlets?|settlements?|neighbou?rhoods?|suburbs?|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station|direction)\s+|[Oo]utskirts\s+|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+|[Vv]icinity\s+)$").unwrap()
 });
 static NAME_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^\s+{NAME}")).unwrap());
+/// A second name joined to the first: "the districts of al-Shifa and
+/// Zanjili", "near Hajin and al-Susah".
+static AND_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s+and\s+{NAME}")).unwrap());
 /// Place words that follow a name ("Hajin village", "al-Tamah area").
 /// Found first by their literal text, then the name is read back from
 /// the words just before: a pattern that starts with a capitalised name
@@ -468,6 +472,17 @@ static OF_PREFIX_LAST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
         "crossing",
         "station",
         "vicinity",
+        "towns",
+        "villages",
+        "cities",
+        "areas",
+        "districts",
+        "hamlets",
+        "settlements",
+        "neighbourhoods",
+        "neighborhoods",
+        "suburbs",
+        "direction",
     ]
     .into_iter()
     .collect();
@@ -522,6 +537,8 @@ fn ends_like_name(window: &str) -> bool {
 /// without capture groups: captures would run a backtracking engine over
 /// the large Unicode name patterns at every keyword.)
 fn prefix_kind(prefix: &str) -> &'static str {
+    let prefix = prefix.replace("cities", "city");
+    let prefix = prefix.as_str();
     if !(prefix.starts_with("the") || prefix.starts_with("The")) {
         return "site";
     }
@@ -621,6 +638,16 @@ pub fn context_places(
             start: start + s,
             end: start + e,
         });
+        if let Some(g) = AND_NAME.captures(&slice[e..]).and_then(|c| c.get(1)) {
+            let (s2, e2) = (e + g.start(), e + g.end());
+            done = e2;
+            out.push(ContextPlace {
+                name: g.as_str().to_string(),
+                kind,
+                start: start + s2,
+                end: start + e2,
+            });
+        }
     }
     for (ks, ke) in at_cues(&PLACE_WORD, cues::PLACE_WORD) {
         let (ws, window) = window_before(slice, ks);
@@ -751,5 +778,53 @@ pub fn context_forces(
     }
     for (s, e) in at_cues(&PREFIXED_GROUP, cues::GROUP_PREFIX) {
         push(&slice[s..e], "armed_group", s, e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(t: &str) -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        context_places(t, 0, t.len(), &cues::scan(t, 0, t.len()), &mut out);
+        out.into_iter().map(|p| (p.name, p.kind)).collect()
+    }
+
+    #[test]
+    fn a_place_word_before_of_names_its_kind() {
+        assert_eq!(
+            places("They entered the town of Tall Tamr."),
+            [("Tall Tamr".to_string(), "town")]
+        );
+        assert_eq!(
+            places("Shells hit near Kansafra."),
+            [("Kansafra".to_string(), "site")]
+        );
+        assert_eq!(places("Fighting near the village."), []);
+    }
+
+    /// "the districts of X and Y", "from the direction of X and Y": both.
+    #[test]
+    fn two_names_joined_by_and_are_two_places() {
+        assert_eq!(
+            places("His men cleared the districts of al-Shifa and Zanjili on Monday."),
+            [
+                ("al-Shifa".to_string(), "district"),
+                ("Zanjili".to_string(), "district")
+            ]
+        );
+        assert_eq!(
+            places("They advanced from the direction of Hawsh al-Dawahira and al-Shifuniyah."),
+            [
+                ("Hawsh al-Dawahira".to_string(), "site"),
+                ("al-Shifuniyah".to_string(), "site")
+            ]
+        );
+        // A lowercase word after "and" is no name.
+        assert_eq!(
+            places("the town of Hajin and several villages"),
+            [("Hajin".to_string(), "town")]
+        );
     }
 }
