@@ -597,6 +597,20 @@ mod tests {
         );
     }
 
+    /// A source named after a force mentions the force.
+    #[test]
+    fn a_force_inside_a_source_s_name_is_a_mention() {
+        let x = Extractor::new(&Tables::builtin().unwrap());
+        let a = article(
+            "Strikes on Mosul",
+            "A spokesman for the U.S.-led coalition said aircraft destroyed nine vehicle bombs.",
+        );
+        let s = x.extract(&a);
+        let names: Vec<&str> = s.forces.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["US-led coalition"]);
+        assert_eq!(s.forces[0].mentions[0].text(&a.text), "U.S.-led coalition");
+    }
+
     #[test]
     fn sources_are_reported_without_articles() {
         assert_eq!(clean_source("A military source"), "military source");

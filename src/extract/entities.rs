@@ -336,6 +336,7 @@ impl Matcher {
                 cue_at(k, self.keys.get(folded.key(k, k)), cues_out);
             }
             let (s, e) = folded.original(i, j);
+            let first = i;
             i = j + 1;
             let p = &self.patterns[p as usize];
             if !case_ok(p.case, &text[s..e]) || (p.ambiguous && !ambiguous_ok(text, s, e)) {
@@ -348,6 +349,67 @@ impl Matcher {
                     end: e,
                     generic: p.generic,
                 });
+            }
+            // A source named after a force ("a spokesman for the US-led
+            // coalition", "Hezbollah's media wing") mentions the force too.
+            if p.targets.iter().all(|t| matches!(t, Target::Source(_))) {
+                self.forces_inside(text, folded, first + 1, j, out);
+            }
+        }
+    }
+
+    /// The longest alias that starts at token `i` and ends by token
+    /// `last`: its last token and pattern.
+    fn longest_at(&self, folded: &fold::Tokens, i: usize, last: usize) -> Option<(usize, u32)> {
+        let mut best = None;
+        let mut j = i;
+        let mut node = self.keys.get(folded.key(i, i));
+        while let Some(nd) = node {
+            if let Some(p) = nd.pattern {
+                best = Some((j, p));
+            }
+            if !nd.longer || j == last {
+                break;
+            }
+            j += 1;
+            node = self.keys.get(folded.key(i, j));
+        }
+        best
+    }
+
+    /// Named forces among tokens `from..=last` (inside a source's name).
+    fn forces_inside(
+        &self,
+        text: &str,
+        folded: &fold::Tokens,
+        from: usize,
+        last: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        let mut k = from;
+        while k <= last {
+            let Some((j, p)) = self.longest_at(folded, k, last) else {
+                k += 1;
+                continue;
+            };
+            let (s, e) = folded.original(k, j);
+            k = j + 1;
+            let p = &self.patterns[p as usize];
+            if p.generic
+                || !case_ok(p.case, &text[s..e])
+                || (p.ambiguous && !ambiguous_ok(text, s, e))
+            {
+                continue;
+            }
+            for &target in &p.targets {
+                if let Target::Force(_) = target {
+                    out.push(Hit {
+                        target,
+                        start: s,
+                        end: e,
+                        generic: false,
+                    });
+                }
             }
         }
     }
