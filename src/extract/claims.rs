@@ -557,14 +557,18 @@ static TOLL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"toll\s+(?:\w+\s+){0,3}(?:at|to|of|reached|stood\s+at|rose\s+to|climbed\s+to)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+)?$").unwrap()
 });
 
-static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$")
-        .unwrap()
-});
-static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?-u:\b)")
-        .unwrap()
-});
+/// A month's name or abbreviation: whole ("May", "Sept."), so that
+/// "maybe" or "Marines" is none.
+macro_rules! month {
+    () => {
+        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    };
+}
+
+static MONTH_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(concat!(r"(?i)(?-u:\b)", month!(), r"\.?\s*$")).unwrap());
+static MONTH_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(concat!(r"(?i)^\s*", month!(), r"(?-u:\b)")).unwrap());
 static CASUALTY_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)kill|dead|died|death|wound|injur|casualt|massacre|slain|bodies").unwrap()
 });
@@ -891,7 +895,13 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 /// A date: every match starts at a `cues::DATE` token (a number, or a
 /// word that starts like a month or a weekday).
-pub(crate) const DATE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)";
+pub(crate) const DATE_PATTERN: &str = concat!(
+    r"(?i)(?-u:\b)(?:",
+    month!(),
+    r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+",
+    month!(),
+    r"(?:\.?\s+\d{4})?|\d{4}-\d{2}-\d{2}|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)"
+);
 static DATE: LazyLock<meta::Regex> =
     LazyLock::new(|| meta::Regex::new(DATE_PATTERN).expect("DATE"));
 
@@ -1606,6 +1616,20 @@ mod tests {
         // Not a long aside: what stands before it is no speaker.
         let t = "Fighters left 14 posts near the Tabqa Dam (after three days of shelling by army units) said.";
         assert_eq!(attribution(t, 0, t.len(), &[]), None);
+    }
+
+    /// "maybe" and "Marines" start like months but are none.
+    #[test]
+    fn a_month_is_a_whole_word() {
+        assert_eq!(
+            q("we have maybe 48 hours before the pipes freeze"),
+            [(48.0, None, "hours")]
+        );
+        assert_eq!(date_in("we have maybe 48 hours"), None);
+        assert_eq!(date_in("Marines 5 km away"), None);
+        assert_eq!(date_in("on May 4 the army"), Some("May 4"));
+        assert_eq!(date_in("on 12 Sept. 2017"), Some("12 Sept. 2017"));
+        assert_eq!(date_in("by 3 December 2016,"), Some("3 December 2016"));
     }
 
     #[test]
