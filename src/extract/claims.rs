@@ -565,6 +565,12 @@ macro_rules! month {
     };
 }
 
+/// What stands before a number with no unit that still counts something
+/// (see `quantities_cued`).
+static BARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?P<population>population\s+of)|(?P<number>(?:the|their|its|whose)\s+(?:\w+\s+){0,2}(?:number|strength)\s+(?:\w+\s+){0,4}(?:at|to|closer\s+to|reached|stood\s+at|rose\s+to|fell\s+to))|(?P<from>(?:down|up)\s+from))\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$").unwrap()
+});
+
 static MONTH_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(concat!(r"(?i)(?-u:\b)", month!(), r"\.?\s*$")).unwrap());
 static MONTH_AFTER: LazyLock<Regex> =
@@ -755,6 +761,21 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
                 .windows(4)
                 .any(|w| w.eq_ignore_ascii_case(b"toll"));
             (toll && TOLL.is_match(&before.to_lowercase())).then_some(("casualties", num_end))
+        });
+        let unit = unit.or_else(|| {
+            // A bare number the words before make a count: "a population
+            // of about 200,000"; "put the number closer to 1,500"; "16,000
+            // people remain, down from 35,000" (the unit of the count it
+            // is compared with).
+            let before = tail(text, qs, 60);
+            let m = BARE_COUNT.captures(before)?;
+            if m.name("population").is_some() {
+                Some(("people", num_end))
+            } else if m.name("number").is_some() {
+                Some(("other", num_end))
+            } else {
+                out.last().map(|q| (q.unit, num_end))
+            }
         });
         let Some((unit, unit_end)) = unit else {
             continue;
@@ -1630,6 +1651,24 @@ mod tests {
         assert_eq!(date_in("on May 4 the army"), Some("May 4"));
         assert_eq!(date_in("on 12 Sept. 2017"), Some("12 Sept. 2017"));
         assert_eq!(date_in("by 3 December 2016,"), Some("3 December 2016"));
+    }
+
+    #[test]
+    fn a_bare_number_counts_what_the_words_before_say() {
+        assert_eq!(
+            q("Tal Afar had a pre-war population of about 200,000."),
+            [(200000.0, None, "people")]
+        );
+        assert_eq!(
+            q("Officials put the number closer to 1,500."),
+            [(1500.0, None, "other")]
+        );
+        assert_eq!(
+            q("About 16,000 people remain, down from 35,000 before the war."),
+            [(16000.0, None, "people"), (35000.0, None, "people")]
+        );
+        // A bare number without such words is no claim.
+        assert_eq!(q("The road reopened in 2019 after 300."), []);
     }
 
     #[test]
