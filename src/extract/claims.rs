@@ -768,6 +768,17 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
             // people remain, down from 35,000" (the unit of the count it
             // is compared with).
             let before = tail(text, qs, 60);
+            let has = |w: &[u8]| {
+                before
+                    .as_bytes()
+                    .windows(w.len())
+                    .any(|x| x.eq_ignore_ascii_case(w))
+            };
+            // Most bare numbers are years and the like: the regex only
+            // runs where one of its words is.
+            if !(has(b"population") || has(b"number") || has(b"strength") || has(b"from")) {
+                return None;
+            }
             let m = BARE_COUNT.captures(before)?;
             if m.name("population").is_some() {
                 Some(("people", num_end))
