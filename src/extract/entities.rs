@@ -700,7 +700,15 @@ pub fn context_places(
             start: start + s,
             end: start + e,
         });
-        if let Some(g) = AND_NAME.captures(&slice[e..]).and_then(|c| c.get(1)) {
+        let and_next = slice[e..]
+            .trim_start()
+            .strip_prefix("and")
+            .is_some_and(|r| r.starts_with(char::is_whitespace));
+        if let Some(g) = and_next
+            .then(|| AND_NAME.captures(&slice[e..]))
+            .flatten()
+            .and_then(|c| c.get(1))
+        {
             let (s2, e2) = (e + g.start(), e + g.end());
             done = e2;
             out.push(ContextPlace {
