@@ -268,18 +268,12 @@ impl Matcher {
         let mut nodes: HashMap<Box<str>, Node> = HashMap::default();
         for (i, key) in keys.iter().enumerate() {
             for (p, _) in key.match_indices(' ') {
-                nodes
-                    .entry(key[..p].into())
-                    .or_insert(Node::default())
-                    .longer = true;
+                nodes.entry(key[..p].into()).or_default().longer = true;
             }
-            nodes
-                .entry(key.as_str().into())
-                .or_insert(Node::default())
-                .pattern = Some(i as u32);
+            nodes.entry(key.as_str().into()).or_default().pattern = Some(i as u32);
         }
         for (w, kind) in cues::cue_words() {
-            nodes.entry(w.into()).or_insert(Node::default()).cue |= kind;
+            nodes.entry(w.into()).or_default().cue |= kind;
         }
         Matcher {
             keys: nodes,
