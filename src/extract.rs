@@ -549,24 +549,9 @@ impl<'a> Record<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleId, Format};
 
     fn article(title: &str, body: &str) -> Article {
-        let text = format!("{title}\n\n{body}");
-        Article {
-            id: ArticleId::of_text(&text),
-            path: String::new(),
-            format: Format::Text,
-            source_site: None,
-            url: None,
-            date: None,
-            title: title.into(),
-            title_span: Some(ByteSpan::new(0, title.len())),
-            body: vec![ByteSpan::new(title.len() + 2, text.len())],
-            text,
-            chrome: vec![],
-            comments: vec![],
-        }
+        Article::for_test(title, body, None)
     }
 
     /// A headline that names its speaker is attributed to it; one that

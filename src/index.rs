@@ -432,24 +432,10 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleId, ByteSpan, Force, Format, Mention};
+    use crate::model::{Force, Mention};
 
     fn article(title: &str, body: &str, site: Option<&str>) -> Article {
-        let text = format!("{title}\n\n{body}");
-        Article {
-            id: ArticleId::of_text(&text),
-            path: String::new(),
-            format: Format::Text,
-            source_site: site.map(str::to_string),
-            url: None,
-            date: None,
-            title: title.into(),
-            title_span: Some(ByteSpan::new(0, title.len())),
-            body: vec![ByteSpan::new(title.len() + 2, text.len())],
-            text,
-            chrome: vec![],
-            comments: vec![],
-        }
+        Article::for_test(title, body, site)
     }
 
     fn corpus() -> (Vec<Article>, Vec<Summary>) {

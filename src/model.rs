@@ -100,6 +100,27 @@ pub struct Article {
 }
 
 impl Article {
+    /// A plain-text article of one title and one body paragraph, for the
+    /// engine's unit tests.
+    #[cfg(test)]
+    pub(crate) fn for_test(title: &str, body: &str, site: Option<&str>) -> Article {
+        let text = format!("{title}\n\n{body}");
+        Article {
+            id: ArticleId::of_text(&text),
+            path: String::new(),
+            format: Format::Text,
+            source_site: site.map(str::to_string),
+            url: None,
+            date: None,
+            title: title.into(),
+            title_span: Some(ByteSpan::new(0, title.len())),
+            body: vec![ByteSpan::new(title.len() + 2, text.len())],
+            text,
+            chrome: vec![],
+            comments: vec![],
+        }
+    }
+
     /// The cleaned body: its paragraphs joined by blank lines.
     pub fn body_text(&self) -> String {
         let parts: Vec<&str> = self.body.iter().map(|s| s.slice(&self.text)).collect();
