@@ -71,6 +71,14 @@ pub struct Hit {
     pub generic: bool,
 }
 
+impl Pattern {
+    /// Whether a match at `text[s..e]` counts: its case as listed, and an
+    /// ambiguous abbreviation in a force context.
+    fn holds(&self, text: &str, s: usize, e: usize) -> bool {
+        case_ok(self.case, &text[s..e]) && (!self.ambiguous || ambiguous_ok(text, s, e))
+    }
+}
+
 /// A folded key's entry: the pattern it is, if a whole alias, and whether
 /// a longer alias starts with it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -307,21 +315,9 @@ impl Matcher {
         };
         let mut i = 0;
         while i < n {
-            let mut best = None;
-            let mut j = i;
-            let mut node = self.keys.get(folded.key(i, i));
+            let node = self.keys.get(folded.key(i, i));
             cue_at(i, node, cues_out);
-            while let Some(nd) = node {
-                if let Some(p) = nd.pattern {
-                    best = Some((j, p));
-                }
-                if !nd.longer || j + 1 == n {
-                    break;
-                }
-                j += 1;
-                node = self.keys.get(folded.key(i, j));
-            }
-            let Some((j, p)) = best else {
+            let Some((j, p)) = self.longest_from(folded, i, node, n - 1) else {
                 i += 1;
                 continue;
             };
@@ -333,7 +329,7 @@ impl Matcher {
             let first = i;
             i = j + 1;
             let p = &self.patterns[p as usize];
-            if !case_ok(p.case, &text[s..e]) || (p.ambiguous && !ambiguous_ok(text, s, e)) {
+            if !p.holds(text, s, e) {
                 continue;
             }
             for &target in &p.targets {
@@ -353,11 +349,18 @@ impl Matcher {
     }
 
     /// The longest alias that starts at token `i` and ends by token
-    /// `last`: its last token and pattern.
-    fn longest_at(&self, folded: &fold::Tokens, i: usize, last: usize) -> Option<(usize, u32)> {
+    /// `last`: its last token and pattern. `first` is the entry of token
+    /// `i` alone, already looked up.
+    fn longest_from(
+        &self,
+        folded: &fold::Tokens,
+        i: usize,
+        first: Option<&Node>,
+        last: usize,
+    ) -> Option<(usize, u32)> {
         let mut best = None;
         let mut j = i;
-        let mut node = self.keys.get(folded.key(i, i));
+        let mut node = first;
         while let Some(nd) = node {
             if let Some(p) = nd.pattern {
                 best = Some((j, p));
@@ -382,17 +385,15 @@ impl Matcher {
     ) {
         let mut k = from;
         while k <= last {
-            let Some((j, p)) = self.longest_at(folded, k, last) else {
+            let first = self.keys.get(folded.key(k, k));
+            let Some((j, p)) = self.longest_from(folded, k, first, last) else {
                 k += 1;
                 continue;
             };
             let (s, e) = folded.original(k, j);
             k = j + 1;
             let p = &self.patterns[p as usize];
-            if p.generic
-                || !case_ok(p.case, &text[s..e])
-                || (p.ambiguous && !ambiguous_ok(text, s, e))
-            {
+            if p.generic || !p.holds(text, s, e) {
                 continue;
             }
             for &target in &p.targets {
