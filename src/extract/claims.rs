@@ -38,7 +38,7 @@ static NUMBER_AT: LazyLock<meta::Regex> =
 static NOT_BEFORE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}\-/.,:]").expect("class"));
 
-const WORD_NUMBERS: &[(&str, f64)] = &[
+pub(crate) const WORD_NUMBERS: &[(&str, f64)] = &[
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),

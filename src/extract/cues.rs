@@ -81,7 +81,8 @@ pub fn date_kind(t: &str) -> u16 {
 
 /// Folded cue words and their kinds. Each list is the first words of the
 /// alternatives of the pattern it cues (`entities::BEFORE_KEYWORD`,
-/// `PLACE_WORD`, `UNIT_WORD`, `PREFIXED_GROUP`, `claims::WORDS`).
+/// `PLACE_WORD`, `UNIT_WORD`, `PREFIXED_GROUP`); the number words and the
+/// verbs of saying come from the claim rules' own lists (`cue_words`).
 pub const CUE_WORDS: &[(&[&str], u16)] = &[
     (&["of", "near", "nearby"], OF_NEAR),
     (
@@ -115,44 +116,6 @@ pub const CUE_WORDS: &[(&[&str], u16)] = &[
     ),
     (
         &[
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-            "thirty",
-            "forty",
-            "fifty",
-            "sixty",
-            "seventy",
-            "eighty",
-            "ninety",
-            "dozens",
-            "scores",
-            "tens",
-            "hundreds",
-            "thousands",
-        ],
-        NUMBER_WORD,
-    ),
-    (&["a"], ARTICLE_A),
-    (
-        &[
             "division",
             "brigade",
             "brigades",
@@ -174,17 +137,33 @@ pub const CUE_WORDS: &[(&[&str], u16)] = &[
     ),
 ];
 
-/// Every cue word with its kinds: `CUE_WORDS` and the verbs of saying.
+/// Every cue word with its kinds: `CUE_WORDS`, the first word of each
+/// number in words ("a" of "a dozen" waits for its next word), and the
+/// verbs of saying.
 pub fn cue_words() -> impl Iterator<Item = (&'static str, u16)> {
+    let numbers = super::claims::WORD_NUMBERS
+        .iter()
+        .map(|(w, _)| match w.split_once(' ') {
+            Some(("a", _)) => ("a", ARTICLE_A),
+            Some((first, _)) => (first, NUMBER_WORD),
+            None => (*w, NUMBER_WORD),
+        });
     CUE_WORDS
         .iter()
         .flat_map(|(words, kind)| words.iter().map(move |w| (*w, *kind)))
+        .chain(numbers)
         .chain(std::iter::once(("according", ACCORDING)))
         .chain(super::claims::SAY_WORDS.iter().map(|w| (*w, SAY)))
 }
 
-/// Words after "a" that make it a number ("a dozen").
-const AFTER_A: &[&str] = &["dozen", "hundred", "thousand"];
+/// Words after "a" that make it a number ("a dozen"), from the numbers in
+/// words.
+static AFTER_A: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    super::claims::WORD_NUMBERS
+        .iter()
+        .filter_map(|(w, _)| w.strip_prefix("a "))
+        .collect()
+});
 
 /// Every cue word with its kinds, for lookups outside the matcher.
 static CUE_MAP: LazyLock<foldhash::HashMap<&'static str, u16>> = LazyLock::new(|| {
