@@ -127,10 +127,7 @@ struct DigitNumber<'h> {
 
 /// The `NUMBER` that starts exactly at `at` in `s` (`$` is `s`'s end).
 fn number_at(s: &str, at: usize) -> Option<Group<'_>> {
-    let input = Input::new(s).range(at..).anchored(Anchored::Yes);
-    NUMBER_AT
-        .find(input)
-        .map(|m| Group::new(s, m.start(), m.end()))
+    cues::match_at(&NUMBER_AT, s, at).map(|(a, b)| Group::new(s, a, b))
 }
 
 /// `at` moved past the whitespace (`\s`) there.
@@ -872,19 +869,13 @@ static SENTENCE_END: LazyLock<meta::Regex> =
 const SENTENCE_END_PATTERN: &str = r#"[.!?]['"’”)]*\s+["“‘(]?[\p{Lu}\d]"#;
 
 /// The `SENTENCE_END` matches in `p`, as `find_iter` gives them: every
-/// match starts at a stop, so the first stop at or after the last match's
-/// end where the anchored pattern matches is the next match.
-fn sentence_ends(p: &str) -> impl Iterator<Item = regex_automata::Match> + '_ {
-    let mut done = 0;
-    memchr::memchr3_iter(b'.', b'!', b'?', p.as_bytes()).filter_map(move |at| {
-        if at < done {
-            return None;
-        }
-        let input = Input::new(p).range(at..).anchored(Anchored::Yes);
-        let m = SENTENCE_END.find(input)?;
-        done = m.end();
-        Some(m)
-    })
+/// match starts at a stop, so they are the anchored matches at the stops.
+fn sentence_ends(p: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    cues::matches_at(
+        &SENTENCE_END,
+        p,
+        memchr::memchr3_iter(b'.', b'!', b'?', p.as_bytes()),
+    )
 }
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "brig", "st", "no", "vs",
@@ -897,8 +888,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let p = &text[start..end];
     let mut out = Vec::new();
     let mut s = 0;
-    for m in sentence_ends(p) {
-        let dot = m.start();
+    for (dot, m_end) in sentence_ends(p) {
         let word_start = p[..dot]
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |i| i + 1);
@@ -907,7 +897,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         if ABBREVIATIONS.contains(&word.as_ref()) || single_cap {
             continue;
         }
-        let cut = m.end() - p[m.range()].chars().last().map_or(0, char::len_utf8);
+        let cut = m_end - p[dot..m_end].chars().last().map_or(0, char::len_utf8);
         let cut = p[..cut].trim_end().len();
         // Keep an opening quote with the next sentence.
         let cut = p[..cut]
@@ -1490,7 +1480,7 @@ mod tests {
         proptest!(ProptestConfig::with_cases(20_000), |(parts in pieces)| {
             let s = parts.concat();
             let want: Vec<_> = old.find_iter(&s).map(|m| m.range()).collect();
-            let got: Vec<_> = sentence_ends(&s).map(|m| m.range()).collect();
+            let got: Vec<_> = sentence_ends(&s).map(|(a, b)| a..b).collect();
             prop_assert_eq!(got, want, "{:?}", s);
         });
     }
