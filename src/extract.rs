@@ -84,7 +84,7 @@ impl Extractor {
             cues.dedup();
         }
         let forces = self.forces(text, a, &hits, &cues);
-        let locations = self.locations(text, a, &hits, &cues);
+        let locations = self.locations(text, a, &spans, &hits, &cues);
         let claims = self.claims(text, a, &hits, &cues);
         let mut s = Summary {
             forces,
@@ -204,7 +204,14 @@ impl Extractor {
         out.into_iter().map(|(_, f)| f).collect()
     }
 
-    fn locations(&self, text: &str, a: &Article, hits: &[Hit], cues: &[Cue]) -> Vec<Location> {
+    fn locations(
+        &self,
+        text: &str,
+        a: &Article,
+        spans: &[ByteSpan],
+        hits: &[Hit],
+        cues: &[Cue],
+    ) -> Vec<Location> {
         let mut by_place: Vec<(usize, Location)> = Vec::new();
         let mut index: HashMap<usize, usize> = HashMap::default();
         for h in hits {
@@ -256,7 +263,7 @@ impl Extractor {
             if unknown.contains_key(&key) {
                 continue;
             }
-            let mentions = occurrences(text, &a.extraction_spans(), &c.name);
+            let mentions = occurrences(text, spans, &c.name);
             let first = mentions.first().map_or(c.start, |m| m.start);
             unknown.insert(key, by_place.len());
             by_place.push((
