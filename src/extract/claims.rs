@@ -576,6 +576,16 @@ static CASUALTY_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)kill|dead|died|death|wound|injur|casualt|massacre|slain|bodies").unwrap()
 });
 
+/// Whether `hay` holds the ASCII `word` in any case: a cheap test before
+/// a regex that needs the word. (Of non-ASCII letters only the Kelvin sign
+/// and the long s fold to ASCII ones; a text would have to spell "toll",
+/// "number" or "strength" with them to be missed.)
+fn has_ascii_word(hay: &str, word: &[u8]) -> bool {
+    hay.as_bytes()
+        .windows(word.len())
+        .any(|x| x.eq_ignore_ascii_case(word))
+}
+
 /// The last `n` bytes (or fewer, on a character boundary) before `at`.
 fn tail(text: &str, at: usize, n: usize) -> &str {
     let mut s = at.saturating_sub(n);
@@ -753,11 +763,8 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
             // "put the toll at 25", "the death toll rose to 31".
             // Only ASCII letters lowercase to the ASCII of "toll".
             let before = &text[start..qs];
-            let toll = before
-                .as_bytes()
-                .windows(4)
-                .any(|w| w.eq_ignore_ascii_case(b"toll"));
-            (toll && TOLL.is_match(&before.to_lowercase())).then_some(("casualties", num_end))
+            (has_ascii_word(before, b"toll") && TOLL.is_match(&before.to_lowercase()))
+                .then_some(("casualties", num_end))
         });
         let unit = unit.or_else(|| {
             // A bare number the words before make a count: "a population
@@ -765,15 +772,12 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
             // people remain, down from 35,000" (the unit of the count it
             // is compared with).
             let before = tail(text, qs, 60);
-            let has = |w: &[u8]| {
-                before
-                    .as_bytes()
-                    .windows(w.len())
-                    .any(|x| x.eq_ignore_ascii_case(w))
-            };
             // Most bare numbers are years and the like: the regex only
             // runs where one of its words is.
-            if !(has(b"population") || has(b"number") || has(b"strength") || has(b"from")) {
+            if ![&b"population"[..], b"number", b"strength", b"from"]
+                .iter()
+                .any(|w| has_ascii_word(before, w))
+            {
                 return None;
             }
             let m = BARE_COUNT.captures(before)?;
