@@ -594,8 +594,6 @@ fn ends_like_name(window: &str) -> bool {
 /// without capture groups: captures would run a backtracking engine over
 /// the large Unicode name patterns at every keyword.)
 fn prefix_kind(prefix: &str) -> &'static str {
-    let prefix = prefix.replace("cities", "city");
-    let prefix = prefix.as_str();
     if !(prefix.starts_with("the") || prefix.starts_with("The")) {
         return "site";
     }
@@ -628,6 +626,9 @@ pub struct ContextPlace {
 }
 
 fn kind_of(word: &str) -> &'static str {
+    if word == "cities" {
+        return "city";
+    }
     match word.trim_end_matches('s') {
         "town" => "town",
         "village" | "hamlet" | "settlement" => "village",
@@ -884,6 +885,13 @@ mod tests {
             [
                 ("Hawsh al-Dawahira".to_string(), "site"),
                 ("al-Shifuniyah".to_string(), "site")
+            ]
+        );
+        assert_eq!(
+            places("the cities of Manbij and Tabqa"),
+            [
+                ("Manbij".to_string(), "city"),
+                ("Tabqa".to_string(), "city")
             ]
         );
         // A lowercase word after "and" is no name.
