@@ -105,20 +105,15 @@ impl Article {
     #[cfg(test)]
     pub(crate) fn for_test(title: &str, body: &str, site: Option<&str>) -> Article {
         let text = format!("{title}\n\n{body}");
-        Article {
-            id: ArticleId::of_text(&text),
-            path: String::new(),
-            format: Format::Text,
-            source_site: site.map(str::to_string),
-            url: None,
-            date: None,
+        crate::corpus::Draft {
             title: title.into(),
             title_span: Some(ByteSpan::new(0, title.len())),
             body: vec![ByteSpan::new(title.len() + 2, text.len())],
+            source_site: site.map(str::to_string),
             text,
-            chrome: vec![],
-            comments: vec![],
+            ..Default::default()
         }
+        .into_article(String::new(), Format::Text)
     }
 
     /// The cleaned body: its paragraphs joined by blank lines.
