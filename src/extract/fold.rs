@@ -84,6 +84,17 @@ static FOLD: [u8; 256] = {
 };
 const NON_ASCII: u8 = 0x80;
 
+/// Whether a byte is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Whether a folded token is an Arabic article to drop, given the
 /// character that ends it. Some are dropped wherever they stand alone;
 /// others only when hyphen-joined to the next word ("as-Sukhnah"), since
@@ -98,116 +109,105 @@ fn is_article(token: &[u8], next: Option<char>) -> bool {
     }
 }
 
-/// The token being built by `tokens_into`.
-struct Open {
-    /// Where the space before it went in the folded text.
-    sep: usize,
-    /// Where it starts in the folded text, and in the original.
-    folded_start: usize,
-    start: usize,
+/// An ʿayn or hamza mark: part of the word it stands in ("Raʾs"), but
+/// folded away, so that "Raʾs" and "Ras" meet.
+fn is_mark(c: char) -> bool {
+    matches!(c, 'ʿ' | 'ʾ' | 'ʻ' | 'ʼ')
 }
 
-/// Starts a token at original offset `at`: a space first when a token
-/// came before.
+/// The character at byte `i` of `text`, and whether it belongs to a word:
+/// a letter, a digit or a mark.
 #[inline]
-fn open_token(buf: &mut Vec<u8>, tokens: &[Token], at: usize) -> Open {
-    let sep = buf.len();
-    if !tokens.is_empty() {
-        buf.push(b' ');
-    }
-    Open {
-        sep,
-        folded_start: buf.len(),
-        start: at,
-    }
+fn char_at(text: &str, i: usize) -> (char, bool) {
+    let c = text[i..].chars().next().expect("char at a boundary");
+    (c, c.is_alphanumeric() || is_mark(c))
 }
 
-/// Ends the open token, if any, whose last character ends at `last_end`;
-/// `next` is the character after it. An Arabic article is cut back off.
-#[inline]
-fn close_token(
-    buf: &mut Vec<u8>,
-    tokens: &mut Vec<Token>,
-    open: &mut Option<Open>,
-    last_end: usize,
-    next: Option<char>,
-) {
-    let Some(o) = open.take() else {
-        return;
-    };
-    if buf.len() - o.folded_start <= 3 && is_article(&buf[o.folded_start..], next) {
-        buf.truncate(o.sep);
-    } else {
-        tokens.push(Token {
-            folded_start: o.folded_start as u32,
-            folded_end: buf.len() as u32,
-            start: o.start as u32,
-            end: last_end as u32,
-        });
-    }
-}
-
-/// Folds `text[start..end]` into `out` (cleared first). One pass: folded
-/// bytes go straight to the output, and a token that turns out to be an
-/// Arabic article is cut back off when its end is seen.
+/// Folds `text[start..end]` into `out` (cleared first). One pass, a word
+/// at a time: its folded bytes go straight to the output, and a word that
+/// turns out to be an Arabic article is cut back off when its end is seen.
 pub fn tokens_into(text: &str, start: usize, end: usize, out: &mut Tokens) {
     let mut buf = std::mem::take(&mut out.text).into_bytes();
     buf.clear();
     buf.reserve(end - start);
-    out.tokens.clear();
+    let tokens = &mut out.tokens;
+    tokens.clear();
     // Words run five or six bytes with their space: rarely more tokens.
-    out.tokens.reserve((end - start) / 4 + 1);
-    let mut open: Option<Open> = None;
-    let mut last_end = start;
+    tokens.reserve((end - start) / 4 + 1);
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
+        // Separators up to the next word.
         let f = FOLD[bytes[i] as usize];
         if f == 0 {
-            close_token(
-                &mut buf,
-                &mut out.tokens,
-                &mut open,
-                last_end,
-                Some(bytes[i] as char),
-            );
             i += 1;
             continue;
         }
-        if f != NON_ASCII {
-            if open.is_none() {
-                open = Some(open_token(&mut buf, &out.tokens, i));
+        if f == NON_ASCII {
+            let (c, in_word) = char_at(text, i);
+            if !in_word {
+                i += c.len_utf8();
+                continue;
             }
-            buf.push(f);
-            i += 1;
-            while i < end {
-                let f = FOLD[bytes[i] as usize];
-                if f == 0 || f == NON_ASCII {
-                    break;
-                }
-                buf.push(f);
-                i += 1;
-            }
-            last_end = i;
-            continue;
         }
-        let c = text[i..].chars().next().expect("char at a boundary");
-        let at = i;
-        i += c.len_utf8();
-        if c.is_alphanumeric() {
-            if open.is_none() {
-                open = Some(open_token(&mut buf, &out.tokens, at));
+        // A word: runs of ASCII letters and digits, copied lowercased,
+        // and other letters folded one by one.
+        let sep = buf.len();
+        if !tokens.is_empty() {
+            buf.push(b' ');
+        }
+        let folded_start = buf.len();
+        // The word's first and last letters (marks aside), in the original.
+        let mut word: Option<usize> = None;
+        let mut last_end = i;
+        let mut next = None;
+        while i < end {
+            let f = FOLD[bytes[i] as usize];
+            if f == 0 {
+                next = Some(bytes[i] as char);
+                break;
             }
-            fold_char(c, &mut |o| {
-                let mut tmp = [0u8; 4];
-                buf.extend_from_slice(o.encode_utf8(&mut tmp).as_bytes());
-            });
-            last_end = i;
-        } else if !matches!(c, 'ʿ' | 'ʾ' | 'ʻ') {
-            close_token(&mut buf, &mut out.tokens, &mut open, last_end, Some(c));
+            if f != NON_ASCII {
+                let run = i;
+                i = bytes[run + 1..end]
+                    .iter()
+                    .position(|&b| !ASCII_ALNUM[b as usize])
+                    .map_or(end, |n| run + 1 + n);
+                buf.extend(bytes[run..i].iter().map(u8::to_ascii_lowercase));
+                word.get_or_insert(run);
+                last_end = i;
+                continue;
+            }
+            let (c, in_word) = char_at(text, i);
+            if !in_word {
+                next = Some(c);
+                break;
+            }
+            let at = i;
+            i += c.len_utf8();
+            if !is_mark(c) {
+                fold_char(c, &mut |o| {
+                    let mut tmp = [0u8; 4];
+                    buf.extend_from_slice(o.encode_utf8(&mut tmp).as_bytes());
+                });
+                word.get_or_insert(at);
+                last_end = i;
+            }
+        }
+        match word {
+            // Only marks: no word after all.
+            None => buf.truncate(sep),
+            Some(_) if buf.len() - folded_start <= 3 && is_article(&buf[folded_start..], next) => {
+                buf.truncate(sep)
+            }
+            Some(w) => tokens.push(Token {
+                folded_start: folded_start as u32,
+                folded_end: buf.len() as u32,
+                start: w as u32,
+                end: last_end as u32,
+            }),
         }
     }
-    close_token(&mut buf, &mut out.tokens, &mut open, last_end, None);
     // Built from whole characters only.
     out.text = String::from_utf8(buf).expect("folded text is UTF-8");
 }
@@ -241,6 +241,10 @@ mod tests {
         assert_eq!(key("Syria’s army"), "syria s army");
         assert_eq!(key("U.S. forces"), "u s forces");
         assert_eq!(key("US-led coalition"), "us led coalition");
+        // ʿayn and hamza marks fold away, and make no word alone.
+        assert_eq!(key("ʿAyn al-ʿArab"), "ayn arab");
+        assert_eq!(key("Shaʾban"), "shaban");
+        assert_eq!(key("north ʿ of"), "north of");
     }
 
     #[test]
