@@ -312,6 +312,8 @@ impl Extractor {
         let mut speakers = Vec::new();
         // Speakers are kept as reported (`clean_source`), interned once.
         let mut last_named: Option<Ustr> = None;
+        // Each speaker as the sentence names it, and as reported.
+        let mut reported: Vec<(String, Ustr)> = Vec::new();
         let paragraphs: Vec<(ByteSpan, bool)> = a
             .title_span
             .map(|t| (t, true))
@@ -348,7 +350,15 @@ impl Extractor {
                 speakers_in(s, e, &mut speakers);
                 let attr = match claims::attribution_cued(text, s, e, &speakers, cues) {
                     Some(claims::Attribution::Named(n)) => {
-                        Some(Ustr::from(&clean_source(&name_of(&speakers, n))))
+                        // An article quotes a few speakers many times.
+                        match reported.iter().find(|(k, _)| *k == n) {
+                            Some(&(_, u)) => Some(u),
+                            None => {
+                                let u = Ustr::from(&clean_source(&name_of(&speakers, n.clone())));
+                                reported.push((n, u));
+                                Some(u)
+                            }
+                        }
                     }
                     Some(claims::Attribution::Pronoun) => carried.or(last_named),
                     None => carried,
