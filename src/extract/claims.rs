@@ -1199,15 +1199,37 @@ fn last_tokens<const N: usize>(text: &str, s: usize, e: usize) -> ([(usize, usiz
     (out, k)
 }
 
+/// A capitalised word, a number, or a capitalised name behind a
+/// lowercase Arabic article ("al-Masirah", "ad-Dawla").
 fn is_capitalised(w: &str) -> bool {
-    w.chars()
+    let name = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"]
+        .iter()
+        .find_map(|a| w.strip_prefix(a))
+        .unwrap_or(w);
+    name.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// "coalition's", "Ansarullah’s": a possessor.
+fn is_possessive(w: &str) -> bool {
+    ["'s", "’s"].iter().any(|p| {
+        w.strip_suffix(p).is_some_and(|base| {
+            !base.is_empty() && base.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+    })
+}
+
 /// The noun phrase that ends at `end`, scanning back: capitalised words,
-/// speaker nouns and their modifiers, "of"/"in" links.
-fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usize)> {
+/// speaker nouns and their modifiers, "of"/"in" links, and a named
+/// speaker's possessive ("the coalition's spokesman"; not "the
+/// province's governor").
+fn noun_phrase_before(
+    text: &str,
+    from: usize,
+    end: usize,
+    speakers: &[Speaker<'_>],
+) -> Option<(usize, usize)> {
     // The scan below stops at its eighth token from the end.
     let (buf, k) = last_tokens::<8>(text, from, end);
     let toks = &buf[k..];
@@ -1231,6 +1253,7 @@ fn noun_phrase_before(text: &str, from: usize, end: usize) -> Option<(usize, usi
             is_capitalised(w)
                 || SPEAKER_HEADS.contains(&lower.as_ref())
                 || NP_LINKS.contains(&lower.as_ref())
+                || (is_possessive(w) && n < 3 && speakers.iter().any(|sp| sp.0 <= a && a < sp.1))
                 || (w.chars().all(|c| c.is_lowercase() || c == '-')
                     && n < 3
                     && !matches!(
@@ -1300,7 +1323,7 @@ fn subject_before(
     if PRONOUNS.contains(&last.as_ref()) {
         return Some(Attribution::Pronoun);
     }
-    let (a, b) = noun_phrase_before(text, s, pre_end)?;
+    let (a, b) = noun_phrase_before(text, s, pre_end, speakers)?;
     // A speaker inside the phrase; or, when the phrase starts with a
     // lowercase word, a proper name the phrase is the end of ("Syrian
     // state news agency SANA said": the scan back stops at "news"; not
@@ -1605,6 +1628,30 @@ mod tests {
         assert_eq!(
             attribution(t, 0, t.len(), &sp),
             Some(Attribution::Named("military source".into()))
+        );
+    }
+
+    /// A named speaker's possessive and a name behind "al-" belong to the
+    /// speaker's phrase; a common noun's possessive does not.
+    #[test]
+    fn a_named_possessor_is_part_of_the_speaker() {
+        let t = "The coalition's spokesman told reporters its forces cleared 60 km2.";
+        let e = t.find("'s").unwrap();
+        let sp = vec![(0, e, &t[..e])];
+        assert_eq!(
+            attribution(t, 0, t.len(), &sp),
+            // The speaker named inside the phrase, not "spokesman".
+            Some(Attribution::Named("The coalition".into()))
+        );
+        let t = "The province's governor said 40 families had fled.";
+        assert_eq!(
+            attribution(t, 0, t.len(), &[]),
+            Some(Attribution::Named("governor".into()))
+        );
+        let t = "Ansarullah's al-Masirah TV said 47 vehicles were destroyed.";
+        assert_eq!(
+            attribution(t, 0, t.len(), &[]),
+            Some(Attribution::Named("Ansarullah's al-Masirah TV".into()))
         );
     }
 
