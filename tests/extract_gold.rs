@@ -38,7 +38,7 @@ use std::path::Path;
 const MIN_FORCES_F1: f64 = 0.95;
 const MIN_LOCATIONS_F1: f64 = 0.93;
 const MIN_CLAIMS_F1: f64 = 0.96;
-const MIN_ATTRIBUTION: f64 = 0.77;
+const MIN_ATTRIBUTION: f64 = 0.78;
 // Splitting must be exact on the sample corpus.
 const MIN_TITLE_EXACT: f64 = 1.0;
 const MIN_BODY_BOUNDARY: f64 = 1.0;

@@ -998,6 +998,8 @@ pub(crate) const SAY_WORDS: &[&str] = &[
     "posted",
     "denied",
     "denies",
+    "accused",
+    "accuses",
     "saying",
 ];
 pub(crate) fn say_pattern() -> String {
@@ -1068,6 +1070,12 @@ const SPEAKER_HEADS: &[&str] = &[
     "leader",
     "leaders",
     "chief",
+    "head",
+    "deputy",
+    "administration",
+    "mayor",
+    "minister",
+    "director",
 ];
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "this", "that", "these", "we"];
 /// Words that may sit inside a speaker's name ("Ministry of Defence",
@@ -1143,8 +1151,21 @@ pub fn attribution_cued(
             None => {}
         }
     }
+    // "was put at around 2,000 by the US military's Africa Command": the
+    // agent of a passive verb of reckoning.
+    if memchr::memmem::find(sent.as_bytes(), b" by ").is_some() {
+        if let Some(m) = BY_AGENT.find(sent) {
+            if let Some(name) = subject_after(text, s + m.end(), e, speakers) {
+                return Some(Attribution::Named(name));
+            }
+        }
+    }
     None
 }
+
+static BY_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:put|estimated|reported|counted|documented|recorded|confirmed|cited|given|tallied)\s+(?:at\s+(?:[^,;()]|,\d){1,40}?\s+)?by\s").unwrap()
+});
 
 /// Whether `c` belongs to a token: letters, digits and "-'’.".
 fn token_char(c: char) -> bool {
@@ -1372,7 +1393,12 @@ fn subject_after(text: &str, from: usize, e: usize, speakers: &[Speaker<'_>]) ->
         .unwrap_or(0);
     let start = from + skip + det;
     if let Some(sp) = speakers.iter().find(|sp| sp.0 >= from && sp.0 <= start + 1) {
-        return Some(sp.2.to_string());
+        // "the US military's Africa Command": the possessed is the speaker.
+        let owned = ["'s ", "’s "]
+            .iter()
+            .find(|p| text[sp.1..e].starts_with(**p))
+            .and_then(|p| subject_after(text, sp.1 + p.len(), e, speakers));
+        return owned.or_else(|| Some(sp.2.to_string()));
     }
     let mut end = start;
     for (a, b) in tokens(text, start, e) {
@@ -1725,5 +1751,24 @@ mod tests {
         );
         let t = "Fighting went on for three days.";
         assert_eq!(attribution(t, 0, t.len(), &[]), None);
+        // "accused" reports; a passive verb of reckoning names its agent.
+        let t = "The DPR accused Kyiv of shelling the town, killing one civilian.";
+        assert_eq!(
+            attribution(t, 0, t.len(), &[]),
+            Some(Attribution::Named("The DPR".into()))
+        );
+        let t = "Their number was put at around 2,000 by the US military's Africa Command.";
+        let (a, b) = (t.find("US").unwrap(), t.find("'s").unwrap());
+        assert_eq!(
+            attribution(t, 0, t.len(), &[(a, b, &t[a..b])]),
+            Some(Attribution::Named("Africa Command".into()))
+        );
+        let t = "Troops were killed by 2,000 shells.";
+        assert_eq!(attribution(t, 0, t.len(), &[]), None);
+        let t = "We have 48 hours left, a deputy head of the Donetsk regional administration said.";
+        assert_eq!(
+            attribution(t, 0, t.len(), &[]),
+            Some(Attribution::Named("Donetsk regional administration".into()))
+        );
     }
 }
