@@ -1223,10 +1223,12 @@ fn last_tokens<const N: usize>(text: &str, s: usize, e: usize) -> ([(usize, usiz
 /// A capitalised word, a number, or a capitalised name behind a
 /// lowercase Arabic article ("al-Masirah", "ad-Dawla").
 fn is_capitalised(w: &str) -> bool {
-    let name = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"]
-        .iter()
-        .find_map(|a| w.strip_prefix(a))
-        .unwrap_or(w);
+    let name = [
+        "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-",
+    ]
+    .iter()
+    .find_map(|a| w.strip_prefix(a))
+    .unwrap_or(w);
     name.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
