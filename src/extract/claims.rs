@@ -106,10 +106,18 @@ fn word_numbers<'h>(
             return None;
         }
         let input = Input::new(s).range(at..).anchored(Anchored::Yes);
+        // Most matches are one word ("twelve", "dozens"): that word is
+        // the number and there is no multiplier, so the capture search,
+        // slower than the DFA's, only runs on longer ones.
+        let m = WORDS.find(input.clone())?;
+        done = m.end();
+        if s[m.range()].bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Some((Group::new(s, m.start(), m.end()), None));
+        }
         let caps = caps.get_or_insert_with(|| WORDS.create_captures());
         WORDS.search_captures(&input, caps);
-        let m = caps.get_match()?;
-        done = m.end();
+        let m = caps.get_match().expect("the match found above");
+        debug_assert_eq!(done, m.end());
         let group = |name| {
             caps.get_group_by_name(name)
                 .map(|g| Group::new(s, g.start, g.end))
@@ -228,11 +236,31 @@ fn multiplier_word(s: &str, at: usize) -> Option<Group<'_>> {
         .map(|w| Group::new(s, p, p + w.len()))
 }
 
-/// Measure units written right after the number.
-static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<km2>km2|km²|sq\.?\s*km|square\s+kilomet(?:er|re)s?|kilomet(?:er|re)s?\s+squared)|(?P<mi2>square\s+miles?|sq\.?\s*mi)|(?P<km>kms?|kilomet(?:er|re)s?)|(?P<mi>miles?|mi)|(?P<m>met(?:er|re)s?|m)|(?P<ha>hectares?)|(?P<pct>%|percent|per\s+cent))(?-u:\b)|^\s*%")
-        .unwrap()
-});
+/// Measure units written right after the number, one pattern per unit
+/// (`MEASURE_UNITS`, same order), tried anchored where the number ends:
+/// the id of the pattern that matches names the unit, so one DFA search
+/// does what a regex with a named group per unit needed a capture search
+/// for. Patterns earlier in the list win, as alternatives would.
+const MEASURE_PATTERNS: &[&str] = &[
+    r"(?i)\s*(?:km2|km²|sq\.?\s*km|square\s+kilomet(?:er|re)s?|kilomet(?:er|re)s?\s+squared)(?-u:\b)",
+    r"(?i)\s*(?:square\s+miles?|sq\.?\s*mi)(?-u:\b)",
+    r"(?i)\s*(?:kms?|kilomet(?:er|re)s?)(?-u:\b)",
+    r"(?i)\s*(?:miles?|mi)(?-u:\b)",
+    r"(?i)\s*(?:met(?:er|re)s?|m)(?-u:\b)",
+    r"(?i)\s*(?:hectares?)(?-u:\b)",
+    r"(?i)\s*(?:%|percent|per\s+cent)(?-u:\b)",
+    r"\s*%",
+];
+const MEASURE_UNITS: &[&str] = &["km2", "mi2", "km", "mi", "m", "ha", "percent", "percent"];
+static MEASURE: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new_many(MEASURE_PATTERNS).expect("MEASURE"));
+
+/// The measure unit that starts `rest` (after any whitespace), and where
+/// it ends.
+fn measure(rest: &str) -> Option<(&'static str, usize)> {
+    let m = MEASURE.find(Input::new(rest).anchored(Anchored::Yes))?;
+    Some((MEASURE_UNITS[m.pattern().as_usize()], m.end()))
+}
 
 /// Whether `MEASURE` can match `rest`: its first character after
 /// whitespace starts a unit. Case-insensitive matching also takes U+017F
@@ -550,6 +578,25 @@ fn is_plural_noun(word: &str) -> bool {
 static AND_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?:and|or|to)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?-u:\b)").unwrap()
 });
+/// The number `AND_NUMBER` reads at the start of `s`, and where its
+/// match ends. Most numbers are not followed by "and", "or" or "to": the
+/// capture search only runs where one is.
+fn and_number(s: &str) -> Option<(&str, usize)> {
+    let t = s.trim_start();
+    let joined = t.len() < s.len()
+        && ["and", "or", "to"].iter().any(|w| {
+            t.strip_prefix(w)
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
+        });
+    if !joined {
+        return None;
+    }
+    let c = AND_NUMBER.captures(s)?;
+    Some((
+        c.get(1).expect("number").as_str(),
+        c.get(0).expect("match").end(),
+    ))
+}
 static TOLL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"toll\s+(?:\w+\s+){0,3}(?:at|to|of|reached|stood\s+at|rose\s+to|climbed\s+to)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+)?$").unwrap()
 });
@@ -642,22 +689,10 @@ fn unit_after(
     sentence_end: usize,
 ) -> Option<(&'static str, usize)> {
     let rest = &text[end..sentence_end];
-    if let Some(c) = may_be_measure(rest)
-        .then(|| MEASURE.captures(rest))
-        .flatten()
-    {
-        let m = c.get(0).expect("match");
-        let unit = ["km2", "mi2", "km", "mi", "m", "ha", "pct"]
-            .into_iter()
-            .find(|g| c.name(g).is_some())
-            .unwrap_or("pct");
-        let unit = match unit {
-            "pct" => "percent",
-            u => u,
-        };
+    if let Some((unit, m_end)) = may_be_measure(rest).then(|| measure(rest)).flatten() {
         // "year-old", "-meter-long" and the like are not claims.
-        if !rest[m.end()..].starts_with('-') {
-            return Some((unit, end + m.end()));
+        if !rest[m_end..].starts_with('-') {
+            return Some((unit, end + m_end));
         }
     }
     if let Some(tail) = rest.strip_prefix(['-', '‑']) {
@@ -725,7 +760,7 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
         // Ordinals, dates, times and model numbers are not quantities.
         let after = &text[qs + a_str.len()..];
         if after.starts_with(|ch: char| ch.is_ascii_alphabetic())
-            && !(may_be_measure(after) && MEASURE.is_match(after))
+            && !(may_be_measure(after) && measure(after).is_some())
         {
             continue;
         }
@@ -747,16 +782,15 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
         let mut num_end = num_end;
         // "between 200 and 300 fighters": a range.
         if high.is_none() && tail(text, qs, 8).eq_ignore_ascii_case("between ") {
-            if let Some(r) = AND_NUMBER.captures(&text[num_end..end]) {
-                high = parse_number(&r[1]);
-                num_end += r.get(0).expect("match").end();
+            if let Some((n, e)) = and_number(&text[num_end..end]) {
+                high = parse_number(n);
+                num_end += e;
             }
         }
         let unit = unit_after(text, start, num_end, end).or_else(|| {
             // "45 and 130 km": the first number shares the second's unit,
             // but stays a claim of its own.
-            let r = AND_NUMBER.captures(&text[num_end..end])?;
-            let second_end = num_end + r.get(0).expect("match").end();
+            let second_end = num_end + and_number(&text[num_end..end])?.1;
             unit_after(text, start, second_end, end).map(|(u, _)| (u, num_end))
         });
         let unit = unit.or_else(|| {
@@ -1518,7 +1552,7 @@ mod tests {
         let pieces = proptest::collection::vec(proptest::sample::select(PIECES), 0..6);
         proptest!(ProptestConfig::with_cases(20_000), |(parts in pieces)| {
             let s = parts.concat();
-            prop_assert!(!MEASURE.is_match(&s) || may_be_measure(&s), "{:?}", s);
+            prop_assert!(measure(&s).is_none() || may_be_measure(&s), "{:?}", s);
         });
     }
 
