@@ -38,6 +38,7 @@ pub const SAY: u16 = 1 << 7;
 pub const DATE: u16 = 1 << 8;
 
 /// `DATE` when the folded token `t` may start a date.
+#[inline]
 pub fn date_kind(t: &str) -> u16 {
     let b = t.as_bytes();
     let Some(&first) = b.first() else {

@@ -89,10 +89,52 @@ struct Node {
     cue: u16,
 }
 
+/// Folded keys and their entries. Most tokens an article is made of are
+/// words of eight bytes or fewer, and many are keys (cue words, leading
+/// words of aliases): those keys are packed into a `u64`, zero-padded
+/// (a folded key holds no NUL byte, so the padding is unambiguous), and
+/// looked up without hashing or comparing strings. Longer keys keep
+/// their text.
+#[derive(Default)]
+struct Keys {
+    short: HashMap<u64, Node>,
+    long: HashMap<Box<str>, Node>,
+}
+
+/// A key of at most eight bytes as one word.
+#[inline]
+fn pack(key: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    for (d, s) in b.iter_mut().zip(key) {
+        *d = *s;
+    }
+    u64::from_le_bytes(b)
+}
+
+impl Keys {
+    #[inline]
+    fn get(&self, key: &str) -> Option<&Node> {
+        if key.len() <= 8 {
+            self.short.get(&pack(key.as_bytes()))
+        } else {
+            self.long.get(key)
+        }
+    }
+
+    fn entry(&mut self, key: &str) -> &mut Node {
+        debug_assert!(!key.as_bytes().contains(&0), "{key:?}");
+        if key.len() <= 8 {
+            self.short.entry(pack(key.as_bytes())).or_default()
+        } else {
+            self.long.entry(key.into()).or_default()
+        }
+    }
+}
+
 pub struct Matcher {
     /// Every alias's folded key and every key's leading tokens ("deir" of
     /// "deir zor").
-    keys: HashMap<Box<str>, Node>,
+    keys: Keys,
     patterns: Vec<Pattern>,
     pub forces: Vec<ForceEntry>,
     pub sources: Vec<SourceEntry>,
@@ -273,15 +315,15 @@ impl Matcher {
                 );
             }
         }
-        let mut nodes: HashMap<Box<str>, Node> = HashMap::default();
+        let mut nodes = Keys::default();
         for (i, key) in keys.iter().enumerate() {
             for (p, _) in key.match_indices(' ') {
-                nodes.entry(key[..p].into()).or_default().longer = true;
+                nodes.entry(&key[..p]).longer = true;
             }
-            nodes.entry(key.as_str().into()).or_default().pattern = Some(i as u32);
+            nodes.entry(key).pattern = Some(i as u32);
         }
         for (w, kind) in cues::cue_words() {
-            nodes.entry(w.into()).or_default().cue |= kind;
+            nodes.entry(w).cue |= kind;
         }
         Matcher {
             keys: nodes,
@@ -309,21 +351,28 @@ impl Matcher {
     ) {
         fold::tokens_into(text, start, end, folded);
         let n = folded.tokens.len();
-        let cue_at = |k: usize, node: Option<&Node>, cues_out: &mut Vec<Cue>| {
-            let kinds = node.map_or(0, |n| n.cue) | cues::date_kind(folded.key(k, k));
-            cues::push(folded, k, kinds, cues_out);
+        // Token `k`'s entry, having noted it if it is a cue. Most tokens
+        // are neither: one slice of the folded text per token, and the
+        // cue list is only touched for a cue.
+        let lookup = |k: usize, cues_out: &mut Vec<Cue>| {
+            let key = folded.key(k, k);
+            let node = self.keys.get(key);
+            let kinds = node.map_or(0, |n| n.cue) | cues::date_kind(key);
+            if kinds != 0 {
+                cues::push(folded, k, kinds, cues_out);
+            }
+            node
         };
         let mut i = 0;
         while i < n {
-            let node = self.keys.get(folded.key(i, i));
-            cue_at(i, node, cues_out);
+            let node = lookup(i, cues_out);
             let Some((j, p)) = self.longest_from(folded, i, node, n - 1) else {
                 i += 1;
                 continue;
             };
             // The tokens inside the match are not looked up on their own.
             for k in i + 1..=j {
-                cue_at(k, self.keys.get(folded.key(k, k)), cues_out);
+                lookup(k, cues_out);
             }
             let (s, e) = folded.original(i, j);
             let first = i;

@@ -28,6 +28,7 @@ pub struct Tokens {
 
 impl Tokens {
     /// The folded key of tokens `i..=j`.
+    #[inline]
     pub fn key(&self, i: usize, j: usize) -> &str {
         &self.text[self.tokens[i].folded_start as usize..self.tokens[j].folded_end as usize]
     }
