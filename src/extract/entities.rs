@@ -104,11 +104,11 @@ struct Keys {
 /// A key of at most eight bytes as one word.
 #[inline]
 fn pack(key: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    for (d, s) in b.iter_mut().zip(key) {
-        *d = *s;
-    }
-    u64::from_le_bytes(b)
+    // Shifted in byte by byte: a copy into a buffer becomes a call to
+    // memcpy, which costs more than the lookup.
+    key.iter()
+        .enumerate()
+        .fold(0, |w, (k, &c)| w | (c as u64) << (8 * k))
 }
 
 impl Keys {
@@ -666,6 +666,31 @@ fn window_before(slice: &str, at: usize) -> (usize, &str) {
     (s, &slice[s..at])
 }
 
+/// Whether `NAME` can match at the start of `s`: a capital, or an Arabic
+/// article and a separator ("al-", "as "). Most "of"s and "near"s are
+/// followed by neither ("of the", "near a"), and this test is cheaper
+/// than the regex.
+fn may_start_name(s: &str) -> bool {
+    let b = s.as_bytes();
+    match b.first() {
+        None => false,
+        Some(c) if c.is_ascii() && !matches!(c, b'a' | b'e') => c.is_ascii_uppercase(),
+        Some(b'a' | b'e') => {
+            let sep = |i: usize| {
+                s[i.min(s.len())..]
+                    .starts_with(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '‑'))
+            };
+            match b.get(1) {
+                Some(b'l') => sep(2),
+                Some(b'd' | b'n' | b'r' | b't' | b'z') => b[0] == b'a' && sep(2),
+                Some(b's') => b[0] == b'a' && (sep(2) || (b.get(2) == Some(&b'h') && sep(3))),
+                _ => false,
+            }
+        }
+        Some(_) => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 /// A place a context rule found: name as printed, implied kind, offsets.
 pub struct ContextPlace {
     pub name: String,
@@ -716,8 +741,7 @@ pub fn context_places(
         }
         // A name starts with a capital or an Arabic article: most "of"s
         // and "near"s are ruled out by the next letter alone.
-        let next = slice[ke..].trim_start().chars().next();
-        if !next.is_some_and(|c| c.is_uppercase() || matches!(c, 'a' | 'e')) {
+        if !may_start_name(slice[ke..].trim_start()) {
             continue;
         }
         let kind = if &slice[ks..ke] == "of" {
