@@ -121,6 +121,25 @@ impl Keys {
         }
     }
 
+    /// The entry of the key of tokens `i..=j` of `folded`. A short key
+    /// is read as the eight bytes where it starts, masked to its length,
+    /// wherever eight bytes are left in the folded text.
+    #[inline]
+    fn get_tokens(&self, folded: &fold::Tokens, i: usize, j: usize) -> Option<&Node> {
+        let (a, b) = (
+            folded.tokens[i].folded_start as usize,
+            folded.tokens[j].folded_end as usize,
+        );
+        let bytes = folded.text.as_bytes();
+        match (b - a, bytes.get(a..a + 8)) {
+            (len @ 1..=8, Some(word)) => {
+                let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                self.short.get(&(w & (u64::MAX >> (8 * (8 - len)))))
+            }
+            _ => self.get(folded.key(i, j)),
+        }
+    }
+
     fn entry(&mut self, key: &str) -> &mut Node {
         debug_assert!(!key.as_bytes().contains(&0), "{key:?}");
         if key.len() <= 8 {
@@ -352,12 +371,10 @@ impl Matcher {
         fold::tokens_into(text, start, end, folded);
         let n = folded.tokens.len();
         // Token `k`'s entry, having noted it if it is a cue. Most tokens
-        // are neither: one slice of the folded text per token, and the
-        // cue list is only touched for a cue.
+        // are neither: the cue list is only touched for a cue.
         let lookup = |k: usize, cues_out: &mut Vec<Cue>| {
-            let key = folded.key(k, k);
-            let node = self.keys.get(key);
-            let kinds = node.map_or(0, |n| n.cue) | cues::date_kind(key);
+            let node = self.keys.get_tokens(folded, k, k);
+            let kinds = node.map_or(0, |n| n.cue) | cues::date_kind(folded.key(k, k));
             if kinds != 0 {
                 cues::push(folded, k, kinds, cues_out);
             }
@@ -418,7 +435,7 @@ impl Matcher {
                 break;
             }
             j += 1;
-            node = self.keys.get(folded.key(i, j));
+            node = self.keys.get_tokens(folded, i, j);
         }
         best
     }
@@ -434,7 +451,7 @@ impl Matcher {
     ) {
         let mut k = from;
         while k <= last {
-            let first = self.keys.get(folded.key(k, k));
+            let first = self.keys.get_tokens(folded, k, k);
             let Some((j, p)) = self.longest_from(folded, k, first, last) else {
                 k += 1;
                 continue;
