@@ -135,7 +135,73 @@ struct DigitNumber<'h> {
 
 /// The `NUMBER` that starts exactly at `at` in `s` (`$` is `s`'s end).
 fn number_at(s: &str, at: usize) -> Option<Group<'_>> {
-    cues::match_at(&NUMBER_AT, s, at).map(|(a, b)| Group::new(s, a, b))
+    let end = match ascii_number_end(s.as_bytes(), at) {
+        Some(end) => end,
+        None => cues::match_at(&NUMBER_AT, s, at)?.1,
+    };
+    Some(Group::new(s, at, end))
+}
+
+/// Where `NUMBER` matched at `at` ends, read by hand while the bytes it
+/// looks at are ASCII (`\d` is then `[0-9]`); `None` when a non-ASCII
+/// byte would decide it (a digit of another script, a character after
+/// "15,00"), or when no number starts at `at`, for the regex to settle.
+fn ascii_number_end(b: &[u8], at: usize) -> Option<usize> {
+    // The end of the ASCII digits from `i`, or None where a non-ASCII
+    // byte follows them (it may be a digit to `\d`).
+    let digits = |i: usize| {
+        let n = b.get(i..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+        match b.get(i + n) {
+            Some(&c) if c >= 0x80 => None,
+            _ => Some(i + n),
+        }
+    };
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let run = digits(at)?;
+    if run == at {
+        return None;
+    }
+    // A fraction: "." and digits.
+    let fraction = |p: usize| -> Option<usize> {
+        if b.get(p) == Some(&b'.') && digit(p + 1) {
+            digits(p + 1)
+        } else if b.get(p) == Some(&b'.') && b.get(p + 1).is_some_and(|&c| c >= 0x80) {
+            None
+        } else {
+            Some(p)
+        }
+    };
+    // `\d{1,3}(?:,\d{3})+(?:\.\d+)?`: thousands groups.
+    let group = |p: usize| b.get(p) == Some(&b',') && (1..=3).all(|k| digit(p + k));
+    // A comma before a non-ASCII byte: a digit of another script may
+    // make a group (or "15,00") of it.
+    let unsure = |p: usize| {
+        b.get(p) == Some(&b',') && (1..=3).any(|k| b.get(p + k).is_some_and(|&c| c >= 0x80))
+    };
+    if run - at <= 3 && group(run) {
+        let mut p = run;
+        while group(p) {
+            p += 4;
+        }
+        if unsure(p) || b.get(p).is_some_and(|&c| c >= 0x80) {
+            return None;
+        }
+        return fraction(p);
+    }
+    if unsure(run) {
+        return None;
+    }
+    // `\d+,\d{2}(?:[^\d,]|$)`: "15,00", a misplaced separator.
+    if b.get(run) == Some(&b',') && digit(run + 1) && digit(run + 2) {
+        match b.get(run + 3) {
+            None => return Some(run + 3),
+            Some(&c) if c >= 0x80 => return None,
+            Some(&c) if !c.is_ascii_digit() && c != b',' => return Some(run + 4),
+            Some(_) => {}
+        }
+    }
+    // `\d+(?:\.\d+)?`.
+    fraction(run)
 }
 
 /// `at` moved past the whitespace (`\s`) there.
@@ -1454,6 +1520,20 @@ fn subject_after(text: &str, from: usize, e: usize, speakers: &[Speaker<'_>]) ->
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The hand reading of an ASCII number is the regex's, and it
+        /// leaves the rest to the regex.
+        #[test]
+        fn ascii_numbers_end_where_the_regex_ends(s in "[0-9,. a\u{e9}\u{663}]{0,14}") {
+            for at in (0..s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let want = cues::match_at(&NUMBER_AT, &s, at).map(|m| m.1);
+                if let Some(end) = ascii_number_end(s.as_bytes(), at) {
+                    proptest::prop_assert_eq!(Some(end), want, "{:?} at {}", s, at);
+                }
+            }
+        }
+    }
+
     use super::*;
 
     fn q(s: &str) -> Vec<(f64, Option<f64>, &'static str)> {
