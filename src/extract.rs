@@ -323,9 +323,7 @@ impl Extractor {
         for (para, is_title) in paragraphs {
             // A quantity needs a digit or a number word: most paragraphs
             // have neither, and skip the sentence split.
-            let digit = text.as_bytes()[para.start..para.end]
-                .iter()
-                .any(u8::is_ascii_digit);
+            let digit = claims::has_ascii_digit(&text.as_bytes()[para.start..para.end]);
             if !digit
                 && cues::starts(cues, para.start, para.end, cues::NUMBER_WORD)
                     .next()
