@@ -141,6 +141,21 @@ pub(crate) fn has_ascii_digit(b: &[u8]) -> bool {
         .any(|c| c.iter().fold(false, |any, x| any | x.is_ascii_digit()))
 }
 
+/// The first ASCII digit or lead byte of a multi-byte character in `b`.
+/// Chunks of 32 bytes without one are passed over whole, as
+/// `has_ascii_digit` does.
+fn first_digit_or_lead(b: &[u8]) -> Option<usize> {
+    let hit = |c: &u8| c.is_ascii_digit() || *c >= 0xC0;
+    let mut at = 0;
+    for chunk in b.chunks(32) {
+        if chunk.iter().fold(false, |any, c| any | hit(c)) {
+            return chunk.iter().position(hit).map(|p| at + p);
+        }
+        at += chunk.len();
+    }
+    None
+}
+
 /// The `NUMBER` that starts exactly at `at` in `s` (`$` is `s`'s end).
 fn number_at(s: &str, at: usize) -> Option<Group<'_>> {
     let end = match ascii_number_end(s.as_bytes(), at) {
@@ -245,7 +260,7 @@ fn digit_numbers(s: &str) -> impl Iterator<Item = DigitNumber<'_>> + '_ {
     std::iter::from_fn(move || {
         while i < b.len() {
             // Straight to the next digit or multi-byte character.
-            let Some(p) = b[i..].iter().position(|&c| c.is_ascii_digit() || c >= 0xC0) else {
+            let Some(p) = first_digit_or_lead(&b[i..]) else {
                 i = b.len();
                 break;
             };
