@@ -19,6 +19,21 @@ pub struct Extractor {
     matcher: Matcher,
 }
 
+/// Buffers `extract` fills for each article: the folded tokens, the
+/// alias hits and the cues. Kept per thread between articles, so they
+/// stop growing after the first few instead of being allocated and grown
+/// for every article.
+#[derive(Default)]
+struct Scratch {
+    folded: fold::Tokens,
+    hits: Vec<Hit>,
+    cues: Vec<Cue>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// Words after a country name that make it an adjective or an actor
 /// ("Russia-backed", "US forces", "Syria's army") rather than a place.
 const ACTOR_WORDS: &[&str] = &[
@@ -66,26 +81,26 @@ impl Extractor {
     }
 
     pub fn extract(&self, a: &Article) -> Summary {
+        SCRATCH.with_borrow_mut(|scratch| self.extract_with(a, scratch))
+    }
+
+    fn extract_with(&self, a: &Article, scratch: &mut Scratch) -> Summary {
         let text = a.text.as_str();
         let spans = a.extraction_spans();
-        // Sized for a typical article, so they rarely grow: about a name
-        // every 200 bytes and a cue every 40.
-        let span_bytes: usize = spans.iter().map(|s| s.end - s.start).sum();
-        let mut hits: Vec<Hit> = Vec::with_capacity(span_bytes / 200 + 4);
-        let mut cues: Vec<Cue> = Vec::with_capacity(span_bytes / 40 + 4);
-        let mut folded = fold::Tokens::default();
+        let Scratch { folded, hits, cues } = scratch;
+        hits.clear();
+        cues.clear();
         for s in &spans {
-            self.matcher
-                .find(text, s.start, s.end, &mut folded, &mut hits, &mut cues);
+            self.matcher.find(text, s.start, s.end, folded, hits, cues);
         }
         // Spans are in text order unless a title is printed after its body.
         if !cues.is_sorted_by_key(|c| c.at) {
             cues.sort_by_key(|c| c.at);
             cues.dedup();
         }
-        let forces = self.forces(text, a, &hits, &cues);
-        let locations = self.locations(text, a, &spans, &hits, &cues);
-        let claims = self.claims(text, a, &hits, &cues);
+        let forces = self.forces(text, a, hits, cues);
+        let locations = self.locations(text, a, &spans, hits, cues);
+        let claims = self.claims(text, a, hits, cues);
         let mut s = Summary {
             forces,
             locations,

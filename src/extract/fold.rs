@@ -261,9 +261,16 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Tokens {
     t
 }
 
-/// The folded key of a name or alias: "deir zor".
+/// The folded key of a name or alias: "deir zor". Folded in a buffer
+/// kept per thread: a key is one allocation, its own.
 pub fn key(s: &str) -> String {
-    tokens(s, 0, s.len()).text
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Tokens> = std::cell::RefCell::default();
+    }
+    SCRATCH.with_borrow_mut(|t| {
+        tokens_into(s, 0, s.len(), t);
+        t.text.clone()
+    })
 }
 
 #[cfg(test)]
