@@ -907,13 +907,14 @@ pub fn quantities_cued(text: &str, start: usize, end: usize, cues: &[Cue]) -> Ve
             {
                 return None;
             }
-            let m = BARE_COUNT.captures(before)?;
-            if m.name("population").is_some() {
-                Some(("people", num_end))
-            } else if m.name("number").is_some() {
-                Some(("other", num_end))
-            } else {
-                out.last().map(|q| (q.unit, num_end))
+            // Which of its three alternatives matched shows in the first
+            // letter of the match ("population", "down"/"up", else "the
+            // number..."): the match alone is found without captures.
+            let m = BARE_COUNT.find(before)?;
+            match m.as_str().as_bytes()[0].to_ascii_lowercase() {
+                b'p' => Some(("people", num_end)),
+                b'd' | b'u' => out.last().map(|q| (q.unit, num_end)),
+                _ => Some(("other", num_end)),
             }
         });
         let Some((unit, unit_end)) = unit else {
