@@ -538,10 +538,37 @@ static NAME: &str = r"(?-u:\b)((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‐‑\s]
 /// ("of", "near", "nearby") is found first by its literal text; the words
 /// before "of" are then checked in a short window, and the name is read
 /// from just after the keyword. One regex over every position would try
-/// each "the" of the text.
+/// each "the" of the text. `before_keyword_at` reads this pattern by
+/// hand; the tests hold it to the pattern.
+#[cfg(test)]
 pub(crate) const BEFORE_KEYWORD_PATTERN: &str = r"(?-u:\b)(?:of|[Nn]ear(?:by)?)(?-u:\b)";
-static BEFORE_KEYWORD: LazyLock<meta::Regex> =
-    LazyLock::new(|| meta::Regex::new(BEFORE_KEYWORD_PATTERN).unwrap());
+
+/// `BEFORE_KEYWORD_PATTERN` matched at `at` in `s`, read by hand: it is
+/// tried at every "of" of an article, and is two literals between ASCII
+/// word boundaries.
+fn before_keyword_at(s: &str, at: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    if at > 0 && word(at - 1) {
+        return None;
+    }
+    let rest = &s[at..];
+    let len = if rest.starts_with("of") {
+        2
+    } else if rest.starts_with("near") || rest.starts_with("Near") {
+        if rest[4..].starts_with("by") && !word(at + 6) {
+            6
+        } else {
+            4
+        }
+    } else {
+        return None;
+    };
+    (!word(at + len)).then_some((at, at + len))
+}
 static OF_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:(?:[a-z]+|\p{Lu}[a-z]+)\s+)?(towns?|villages?|city|cities|areas?|districts?|hamlets?|settlements?|neighbou?rhoods?|suburbs?|region|hills?|farms?|camp|airbase|airport|base|plains?|valley|mountains?|desert|heights|outskirts|oil field|gas field|crossing|station|direction)\s+|[Oo]utskirts\s+|(?:east|west|north|south|northeast|northwest|southeast|southwest)(?:ern)?\s+|[Vv]icinity\s+)$").unwrap()
 });
@@ -752,7 +779,14 @@ pub fn context_places(
     // Where the last name ended: a keyword inside a name found before
     // does not start another.
     let mut done = 0;
-    for (ks, ke) in at_cues(&BEFORE_KEYWORD, cues::OF_NEAR) {
+    let mut keyword_done = 0;
+    let keywords = cues::starts(cues, start, end, cues::OF_NEAR).filter_map(|at| {
+        // Not inside the keyword before, as `cues::matches_at` has it.
+        let m = (at >= keyword_done).then(|| before_keyword_at(slice, at))??;
+        keyword_done = m.1;
+        Some(m)
+    });
+    for (ks, ke) in keywords {
         if ks < done {
             continue;
         }
@@ -940,6 +974,22 @@ pub fn context_forces(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The hand reading of "of"/"near" is the pattern's own, at every
+        /// position.
+        #[test]
+        fn before_keyword_is_the_patterns(s in "[ofnearbyN_x \u{e9}]{0,12}") {
+            let re = meta::Regex::new(BEFORE_KEYWORD_PATTERN).unwrap();
+            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(
+                    before_keyword_at(&s, at),
+                    cues::match_at(&re, &s, at),
+                    "{:?} at {}", s, at
+                );
+            }
+        }
+    }
 
     fn places(t: &str) -> Vec<(String, &'static str)> {
         let mut out = Vec::new();
