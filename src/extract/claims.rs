@@ -1548,6 +1548,8 @@ fn subject_after(text: &str, from: usize, e: usize, speakers: &[Speaker<'_>]) ->
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     proptest::proptest! {
         /// The hand reading of an ASCII number is the regex's, and it
         /// leaves the rest to the regex.
@@ -1561,8 +1563,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     fn q(s: &str) -> Vec<(f64, Option<f64>, &'static str)> {
         quantities(s, 0, s.len())

@@ -241,12 +241,22 @@ pub fn matches_at<'h>(
     hay: &'h str,
     starts: impl Iterator<Item = usize> + 'h,
 ) -> impl Iterator<Item = (usize, usize)> + 'h {
+    matches_by(starts, move |at| match_at(re, hay, at))
+}
+
+/// The matches `match_at(at)` gives at `starts` (ascending), as
+/// `matches_at` takes them: none overlaps the one before. For a pattern
+/// read by hand rather than by a regex.
+pub fn matches_by<'h>(
+    starts: impl Iterator<Item = usize> + 'h,
+    mut match_at: impl FnMut(usize) -> Option<(usize, usize)> + 'h,
+) -> impl Iterator<Item = (usize, usize)> + 'h {
     let mut done = 0;
     starts.filter_map(move |at| {
         if at < done {
             return None;
         }
-        let m = match_at(re, hay, at)?;
+        let m = match_at(at)?;
         done = m.1;
         Some(m)
     })

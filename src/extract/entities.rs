@@ -779,12 +779,8 @@ pub fn context_places(
     // Where the last name ended: a keyword inside a name found before
     // does not start another.
     let mut done = 0;
-    let mut keyword_done = 0;
-    let keywords = cues::starts(cues, start, end, cues::OF_NEAR).filter_map(|at| {
-        // Not inside the keyword before, as `cues::matches_at` has it.
-        let m = (at >= keyword_done).then(|| before_keyword_at(slice, at))??;
-        keyword_done = m.1;
-        Some(m)
+    let keywords = cues::matches_by(cues::starts(cues, start, end, cues::OF_NEAR), |at| {
+        before_keyword_at(slice, at)
     });
     for (ks, ke) in keywords {
         if ks < done {
